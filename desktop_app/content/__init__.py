@@ -1,0 +1,1 @@
+"""Typed content model, loading, validation and rendering (Qt-free)."""

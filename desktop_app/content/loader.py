@@ -1,0 +1,553 @@
+"""Load a content folder into the typed model, validating every file as it goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.content.fields import FieldReader
+from desktop_app.content.model import (
+    AVAILABILITY_LABELS,
+    EVIDENCE_LEVELS,
+    SOURCE_KINDS,
+    ContentLibrary,
+    ContentMeta,
+    Figure,
+    GlossaryTerm,
+    Option,
+    Question,
+    RedFlags,
+    Review,
+    Row,
+    RowKey,
+    Site,
+    Source,
+)
+from desktop_app.content.problems import Problem, Severity
+from desktop_app.content.yamlfile import (
+    ParsedFile,
+    YamlSyntaxError,
+    parse_markdown_file_text,
+    parse_yaml_file_text,
+)
+
+log = logging.getLogger(__name__)
+
+KNOWN_SITE_IDS = ("bone", "spine", "brain", "liver", "lung", "pleura", "skin-muscle", "breast")
+"""The body sites the diagram can show."""
+
+_REVIEW_FIELDS = ("reviewed", "next_review")
+
+
+@dataclass
+class LoadResult:
+    """What loading a folder gave: the library (when usable) and every problem."""
+
+    root: Path
+    library: ContentLibrary | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that make the content unusable."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+class _Loader:
+    def __init__(self, root: Path, today: dt.date, readability: bool = True) -> None:
+        self.root = root
+        self.today = today
+        self.readability = readability
+        self.problems: list[Problem] = []
+        self.reviews: dict[str, Review] = {}
+        # (id, path, line) of everything cited, checked once every file is read
+        self.cited_sources: list[tuple[str, FieldReader, tuple[str | int, ...]]] = []
+        # ids of files that exist but could not be read: reported once, not again as unknown
+        self.broken_ids: set[str] = set()
+        self.readers: dict[Path, FieldReader] = {}
+
+    # -- files -------------------------------------------------------------
+    def _read(self, path: Path, parse: Callable[[str], ParsedFile]) -> FieldReader | None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.problems.append(
+                Problem(
+                    path, 1, "(file)", "file is missing. Create it (see docs/content-format.md)."
+                )
+            )
+            return None
+        except UnicodeDecodeError as exc:
+            self.problems.append(
+                Problem(
+                    path,
+                    1,
+                    "(file)",
+                    f"is not UTF-8 text (byte {exc.start}). Save the file as UTF-8.",
+                )
+            )
+            return None
+        except OSError as exc:
+            self.problems.append(
+                Problem(
+                    path, 1, "(file)", f"cannot be read ({exc.strerror}). Check its permissions."
+                )
+            )
+            return None
+        try:
+            parsed = parse(text)
+        except YamlSyntaxError as exc:
+            self.problems.append(
+                Problem(
+                    path, exc.line, "(file)", f"cannot be read: {exc.reason}. Fix the YAML syntax."
+                )
+            )
+            return None
+        reader = FieldReader(path, parsed, self.problems)
+        self.readers[path] = reader
+        return reader
+
+    def _review(self, reader: FieldReader, key: str) -> Review | None:
+        reviewed = reader.date(("reviewed",))
+        next_review = reader.date(("next_review",))
+        if reviewed is None or next_review is None:
+            return None
+        if next_review <= reviewed:
+            reader.report(
+                ("next_review",),
+                f"{next_review.isoformat()} is not after reviewed ({reviewed.isoformat()}). "
+                "Set it to the date of the next review, normally one year later.",
+            )
+        if next_review < self.today:
+            reader.report(
+                ("next_review",),
+                f"the review date {next_review.isoformat()} has passed. Check this file against "
+                "its sources, then set reviewed to today and next_review to a year from now.",
+                severity=Severity.REVIEW,
+            )
+        review = Review(reviewed, next_review)
+        self.reviews[key] = review
+        return review
+
+    def _readability(self, reader: FieldReader, body: str = "") -> None:
+        if not self.readability:
+            return
+        # imported here: textstat is slow to import and the handout path never scores
+        from desktop_app.content.readability import MAX_READING_GRADE, prose_of, score
+
+        scores = score(prose_of(reader.parsed.data, body))
+        if scores.flesch_kincaid > MAX_READING_GRADE:
+            reader.report(
+                (),
+                f"reads at Flesch-Kincaid grade {scores.flesch_kincaid:.1f}; the limit is "
+                f"{MAX_READING_GRADE:g}. Use shorter sentences and plainer words.",
+                severity=Severity.REVIEW,
+                line=1,
+            )
+
+    @staticmethod
+    def _file_id(reader: FieldReader, path: Path) -> str | None:
+        """The id, which must equal the file name so that links can find the file."""
+        file_id = reader.text(("id",))
+        if file_id is not None and file_id != path.stem:
+            reader.report(
+                ("id",),
+                f'"{file_id}" does not match the file name "{path.name}". '
+                "Rename the file or change the id so they are the same.",
+            )
+            return None
+        return file_id
+
+    def _sources(self, reader: FieldReader, path: tuple[str | int, ...]) -> tuple[str, ...]:
+        ids = reader.id_list(path)
+        for index in range(len(ids)):
+            self.cited_sources.append((ids[index], reader, (*path, index)))
+        return ids
+
+    # -- meta.yaml ---------------------------------------------------------
+    def load_meta(self) -> ContentMeta | None:
+        reader = self._read(self.root / "meta.yaml", parse_yaml_file_text)
+        if reader is None:
+            return None
+        fields = ("version", "language", "title", "disclaimer", *_REVIEW_FIELDS)
+        if reader.mapping((), required=fields) is None:
+            return None
+        version = reader.get(("version",))
+        if isinstance(version, int | float):
+            version = str(version)
+        review = self._review(reader, "meta.yaml")
+        language = reader.text(("language",))
+        title = reader.text(("title",))
+        disclaimer = reader.text(("disclaimer",))
+        if not isinstance(version, str) or not version.strip():
+            reader.report(("version",), 'should be text such as "2026.11.1".')
+            return None
+        if None in (review, language, title, disclaimer):
+            return None
+        assert review and language and title and disclaimer
+        return ContentMeta(version.strip(), language, title, disclaimer, review)
+
+    # -- sources.yaml ------------------------------------------------------
+    def load_sources(self) -> dict[str, Source]:
+        reader = self._read(self.root / "sources.yaml", parse_yaml_file_text)
+        sources: dict[str, Source] = {}
+        if reader is None or reader.mapping((), required=("sources", *_REVIEW_FIELDS)) is None:
+            return sources
+        self._review(reader, "sources.yaml")
+        items = reader.get(("sources",))
+        if not isinstance(items, list):
+            reader.report(("sources",), "should be a list of sources, each starting with '- id:'.")
+            return sources
+        for index in range(len(items)):
+            path = ("sources", index)
+            if reader.mapping(path, ("id", "citation", "year", "kind"), ("url",)) is None:
+                continue
+            source_id = reader.text((*path, "id"))
+            citation = reader.text((*path, "citation"))
+            year = reader.integer((*path, "year"), 1900, 2100)
+            kind = reader.choice((*path, "kind"), SOURCE_KINDS)
+            url = reader.text((*path, "url"), required=False)
+            if source_id is None or citation is None or year is None or kind is None:
+                continue
+            if source_id in sources:
+                reader.report(
+                    (*path, "id"),
+                    f'duplicate source id "{source_id}". Give each source its own id.',
+                )
+                continue
+            sources[source_id] = Source(source_id, citation, year, kind, url)
+        return sources
+
+    # -- glossary.yaml -----------------------------------------------------
+    def load_glossary(self) -> tuple[GlossaryTerm, ...]:
+        reader = self._read(self.root / "glossary.yaml", parse_yaml_file_text)
+        if reader is None or reader.mapping((), required=("terms", *_REVIEW_FIELDS)) is None:
+            return ()
+        self._review(reader, "glossary.yaml")
+        self._readability(reader)
+        items = reader.get(("terms",))
+        if not isinstance(items, list):
+            reader.report(("terms",), "should be a list of terms, each starting with '- id:'.")
+            return ()
+        terms: list[GlossaryTerm] = []
+        seen: dict[str, int] = {}
+        for index in range(len(items)):
+            path = ("terms", index)
+            if reader.mapping(path, ("id", "term", "meaning"), ("forms",)) is None:
+                continue
+            term_id = reader.text((*path, "id"))
+            term = reader.text((*path, "term"))
+            meaning = reader.text((*path, "meaning"))
+            forms = reader.text_list((*path, "forms"), minimum=0)
+            if term_id is None or term is None or meaning is None:
+                continue
+            if term_id in seen:
+                reader.report(
+                    (*path, "id"),
+                    f'duplicate term id "{term_id}" (first used on line {seen[term_id]}). '
+                    "Give each term its own id.",
+                )
+                continue
+            seen[term_id] = reader.parsed.line_of((*path, "id"))
+            terms.append(GlossaryTerm(term_id, term, forms, meaning))
+        return tuple(terms)
+
+    # -- questions.yaml ----------------------------------------------------
+    def load_general_questions(self) -> tuple[Question, ...]:
+        reader = self._read(self.root / "questions.yaml", parse_yaml_file_text)
+        if reader is None or reader.mapping((), required=("questions", *_REVIEW_FIELDS)) is None:
+            return ()
+        self._review(reader, "questions.yaml")
+        self._readability(reader)
+        return self._questions(reader, ("questions",), site_id=None)
+
+    def _questions(
+        self, reader: FieldReader, path: tuple[str | int, ...], site_id: str | None
+    ) -> tuple[Question, ...]:
+        items = reader.get(path)
+        if items is None:
+            return ()
+        if not isinstance(items, list):
+            reader.report(path, "should be a list of questions, each starting with '- id:'.")
+            return ()
+        questions = []
+        for index in range(len(items)):
+            item_path = (*path, index)
+            if reader.mapping(item_path, ("id", "text")) is None:
+                continue
+            question_id = reader.text((*item_path, "id"))
+            text = reader.text((*item_path, "text"))
+            if question_id and text:
+                questions.append(Question(question_id, text, site_id))
+        return tuple(questions)
+
+    # -- sites/*.md --------------------------------------------------------
+    def load_site(self, path: Path) -> Site | None:
+        reader = self._read(path, parse_markdown_file_text)
+        if reader is None:
+            return None
+        required = (
+            "id",
+            "title",
+            "order",
+            "summary",
+            "symptoms",
+            "red_flags",
+            "options",
+            "questions",
+            "sources",
+            *_REVIEW_FIELDS,
+        )
+        if reader.mapping((), required=required) is None:
+            return None
+        site_id = self._file_id(reader, path)
+        if site_id is not None and site_id not in KNOWN_SITE_IDS:
+            known = ", ".join(KNOWN_SITE_IDS)
+            reader.report(("id",), f'unknown site id "{site_id}". The body map knows: {known}.')
+            site_id = None
+        title = reader.text(("title",))
+        order = reader.integer(("order",), 1, 99)
+        summary = reader.text(("summary",))
+        symptoms = reader.text_list(("symptoms",))
+        flags = reader.mapping(("red_flags",), required=("urgent", "within_24_hours"))
+        urgent = reader.text_list(("red_flags", "urgent")) if flags is not None else ()
+        within = reader.text_list(("red_flags", "within_24_hours")) if flags is not None else ()
+        option_ids = reader.id_list(("options",))
+        questions = self._questions(reader, ("questions",), site_id=site_id)
+        source_ids = self._sources(reader, ("sources",))
+        review = self._review(reader, str(path.relative_to(self.root)))
+        self._readability(reader, reader.parsed.body)
+        if site_id is None or title is None or order is None or summary is None or review is None:
+            return None
+        return Site(
+            id=site_id,
+            title=title,
+            order=order,
+            summary=summary,
+            symptoms=symptoms,
+            red_flags=RedFlags(urgent, within),
+            option_ids=option_ids,
+            questions=questions,
+            source_ids=source_ids,
+            body_markdown=reader.parsed.body,
+            review=review,
+            path=path,
+        )
+
+    # -- options/*.md ------------------------------------------------------
+    def load_option(self, path: Path) -> Option | None:
+        reader = self._read(path, parse_markdown_file_text)
+        if reader is None:
+            return None
+        required = ("id", "title", "sites", "availability", "rows", *_REVIEW_FIELDS)
+        if reader.mapping((), required=required) is None:
+            return None
+        option_id = self._file_id(reader, path)
+        title = reader.text(("title",))
+        site_ids = reader.id_list(("sites",))
+        availability = reader.choice(("availability",), AVAILABILITY_LABELS)
+        rows = self._rows(reader)
+        review = self._review(reader, str(path.relative_to(self.root)))
+        self._readability(reader, reader.parsed.body)
+        if None in (option_id, title, availability, rows, review):
+            return None
+        assert option_id and title and availability and rows and review
+        return Option(
+            id=option_id,
+            title=title,
+            site_ids=site_ids,
+            availability=availability,
+            rows=rows,
+            body_markdown=reader.parsed.body,
+            review=review,
+            path=path,
+        )
+
+    def _rows(self, reader: FieldReader) -> tuple[Row, ...] | None:
+        keys = [key.value for key in RowKey]
+        if reader.mapping(("rows",), required=keys) is None:
+            return None
+        rows: list[Row] = []
+        complete = True
+        for key in RowKey:
+            path = ("rows", key.value)
+            required = (
+                ("text", "sources", "level") if key is RowKey.EVIDENCE else ("text", "sources")
+            )
+            if reader.mapping(path, required=required, optional=("number",)) is None:
+                complete = False
+                continue
+            text = reader.text((*path, "text"))
+            sources = self._sources(reader, (*path, "sources"))
+            figure = self._figure(reader, (*path, "number"))
+            level = None
+            if key is RowKey.EVIDENCE:
+                level = reader.choice((*path, "level"), EVIDENCE_LEVELS)
+            if text is None or not sources or (key is RowKey.EVIDENCE and level is None):
+                complete = False
+                continue
+            rows.append(Row(key, text, sources, figure, level))
+        return tuple(rows) if complete else None
+
+    def _figure(self, reader: FieldReader, path: tuple[str | int, ...]) -> Figure | None:
+        if reader.get(path) is None:
+            return None
+        if reader.mapping(path, required=("value", "measures")) is None:
+            return None
+        value = reader.integer((*path, "value"), 0, 100)
+        measures = reader.text((*path, "measures"))
+        if value is None or measures is None:
+            return None
+        return Figure(value, measures)
+
+    # -- the whole folder --------------------------------------------------
+    def _markdown_files(self, folder: str) -> list[Path]:
+        directory = self.root / folder
+        if not directory.is_dir():
+            self.problems.append(
+                Problem(
+                    directory,
+                    1,
+                    "(folder)",
+                    "folder is missing. Create it with one .md file per entry.",
+                )
+            )
+            return []
+        return sorted(directory.glob("*.md"))
+
+    def load(self) -> ContentLibrary | None:
+        if not self.root.is_dir():
+            self.problems.append(
+                Problem(self.root, 1, "(folder)", "content folder does not exist. Check the path.")
+            )
+            return None
+        meta = self.load_meta()
+        sources = self.load_sources()
+        glossary = self.load_glossary()
+        general_questions = self.load_general_questions()
+        sites: list[Site] = []
+        for path in self._markdown_files("sites"):
+            site = self.load_site(path)
+            if site is not None:
+                sites.append(site)
+            else:
+                self.broken_ids.add(path.stem)
+        options: dict[str, Option] = {}
+        for path in self._markdown_files("options"):
+            option = self.load_option(path)
+            if option is not None:
+                options[option.id] = option
+            else:
+                self.broken_ids.add(path.stem)
+        self._check_links(sites, options, sources)
+        self._check_question_ids(general_questions, sites)
+        if meta is None or any(p.severity is Severity.ERROR for p in self.problems):
+            return None
+        return ContentLibrary(
+            meta=meta,
+            root=self.root,
+            sites=tuple(sorted(sites, key=lambda s: (s.order, s.id))),
+            options=options,
+            general_questions=general_questions,
+            glossary=glossary,
+            sources=sources,
+            reviews=dict(self.reviews),
+        )
+
+    def _site_reader(self, site: Site) -> FieldReader:
+        return self.readers[site.path]
+
+    def _check_links(
+        self, sites: list[Site], options: dict[str, Option], sources: dict[str, Source]
+    ) -> None:
+        for source_id, reader, path in self.cited_sources:
+            if source_id not in sources:
+                reader.report(
+                    path,
+                    f'unknown source id "{source_id}". Add it to sources.yaml or use one of: '
+                    f"{', '.join(sorted(sources)) or '(none listed)'}.",
+                )
+        site_ids = {site.id for site in sites}
+        for site in sites:
+            listed = set()
+            for index, option_id in enumerate(site.option_ids):
+                if option_id in listed:
+                    self._site_reader(site).report(
+                        ("options", index), f'option "{option_id}" is listed twice. Remove one.'
+                    )
+                listed.add(option_id)
+                if option_id in self.broken_ids:
+                    continue
+                if option_id not in options:
+                    self._site_reader(site).report(
+                        ("options", index),
+                        f'unknown option id "{option_id}". Create options/{option_id}.md '
+                        "or remove it from this list.",
+                    )
+                elif site.id not in options[option_id].site_ids:
+                    self._site_reader(site).report(
+                        ("options", index),
+                        f'option "{option_id}" does not list site "{site.id}" in its sites. '
+                        "Add the site there, or remove the option here.",
+                    )
+        for option in options.values():
+            reader = self.readers[option.path]
+            for index, site_id in enumerate(option.site_ids):
+                if site_id in self.broken_ids:
+                    continue
+                if site_id not in site_ids:
+                    reader.report(
+                        ("sites", index),
+                        f'unknown site id "{site_id}". Use one of: {", ".join(sorted(site_ids))}.',
+                    )
+                elif option.id not in self._site_by_id(sites, site_id).option_ids:
+                    reader.report(
+                        ("sites", index),
+                        f'site "{site_id}" does not list this option. Add "{option.id}" to the '
+                        f"options of sites/{site_id}.md, or remove the site here.",
+                    )
+
+    @staticmethod
+    def _site_by_id(sites: list[Site], site_id: str) -> Site:
+        return next(site for site in sites if site.id == site_id)
+
+    def _check_question_ids(self, general: tuple[Question, ...], sites: list[Site]) -> None:
+        first_seen: dict[str, Path] = {}
+        for question in general:
+            first_seen.setdefault(question.id, self.root / "questions.yaml")
+        for site in sites:
+            for index, question in enumerate(site.questions):
+                if question.id in first_seen:
+                    self._site_reader(site).report(
+                        ("questions", index, "id"),
+                        f'duplicate question id "{question.id}", also used in '
+                        f"{first_seen[question.id]}. Give each question its own id.",
+                    )
+                else:
+                    first_seen[question.id] = site.path
+
+
+def load_content(root: Path, today: dt.date | None = None, readability: bool = True) -> LoadResult:
+    """Load and validate a content folder. Never raises for bad content.
+
+    readability=False skips the reading-grade checks (review notes, not errors), for
+    callers such as `mbc-guide handout` that only need the library, and fast.
+    """
+    loader = _Loader(root, today or dt.date.today(), readability)
+    try:
+        library = loader.load()
+    except Exception:  # a bug here must not take the program down with it
+        log.exception("unexpected failure while loading content from %s", root)
+        loader.problems.append(
+            Problem(
+                root,
+                1,
+                "(folder)",
+                "could not be loaded because of an internal error; see the log.",
+            )
+        )
+        library = None
+    return LoadResult(root=root, library=library, problems=loader.problems)

@@ -1,0 +1,126 @@
+"""The comparison table as the compare panel shows it: options as columns, nine question rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from desktop_app.content.model import AVAILABILITY_LABELS, EVIDENCE_LEVELS, Option, Row, RowKey
+from desktop_app.handout.fonts import register_fonts
+from desktop_app.handout.icons import figure_flowables
+from desktop_app.handout.layout import with_heading
+from desktop_app.handout.styles import HEADER_FILL, QUESTION_FILL, RULE, HandoutStyles
+from desktop_app.handout.text import escape, safe_markup
+
+MAX_COLUMNS = 4
+
+
+def groups(options: Sequence[Option], per_table: int) -> list[list[Option]]:
+    """Options split into tables of at most `per_table`, as evenly as possible (7 -> 4 + 3)."""
+    if not options:
+        return []
+    count = -(-len(options) // per_table)
+    size, extra = divmod(len(options), count)
+    out: list[list[Option]] = []
+    start = 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        out.append(list(options[start:end]))
+        start = end
+    return out
+
+
+def references(source_ids: Sequence[str]) -> str:
+    """Source ids as bracketed references: [sc24] [nice-ng234] (markup-safe)."""
+    return " ".join(f"[{escape(source_id)}]" for source_id in source_ids)
+
+
+def small_references(source_ids: Sequence[str], styles: HandoutStyles) -> str:
+    """References in small grey print, to end a paragraph with (so they never stand alone)."""
+    return f'<font size="{styles.refs.fontSize:g}" color="#4d5966">{references(source_ids)}</font>'
+
+
+def _cell(row: Row, styles: HandoutStyles) -> list[Flowable]:
+    flowables: list[Flowable] = []
+    refs = small_references(row.sources, styles)
+    if row.key is RowKey.EVIDENCE:
+        label = EVIDENCE_LEVELS.get(row.level or "", row.level or "")
+        flowables.append(Paragraph(safe_markup(label), styles.cell_label))
+    if row.figure is None:
+        flowables.append(Paragraph(f"{safe_markup(row.text)} {refs}", styles.cell))
+        return flowables
+    flowables.append(Paragraph(safe_markup(row.text), styles.cell))
+    flowables += figure_flowables(row.figure, styles, refs)
+    return flowables
+
+
+def _header(option: Option, styles: HandoutStyles) -> list[Flowable]:
+    availability = AVAILABILITY_LABELS.get(option.availability, option.availability)
+    return [
+        Paragraph(safe_markup(option.title), styles.cell_head),
+        Paragraph(safe_markup(availability), styles.refs),
+    ]
+
+
+def _base_style(styles: HandoutStyles) -> list[tuple[Any, ...]]:
+    pad = 6.0 if styles.large_print else 4.0
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts().regular),
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("LINEBELOW", (0, 0), (-1, 0), 1.2, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+    ]
+
+
+def comparison_table(options: Sequence[Option], width: float, styles: HandoutStyles) -> Table:
+    """One table: a question column, then one column per option (normal print)."""
+    question_width = width * 0.19
+    column = (width - question_width) / max(len(options), 2)
+    data: list[list[Any]] = [[Paragraph("", styles.cell), *(_header(o, styles) for o in options)]]
+    for key in RowKey:
+        data.append(
+            [
+                Paragraph(safe_markup(key.question), styles.cell_question),
+                *(_cell(option.row(key), styles) for option in options),
+            ]
+        )
+    style = [*_base_style(styles), ("BACKGROUND", (0, 1), (0, -1), QUESTION_FILL)]
+    return Table(
+        data,
+        colWidths=[question_width] + [column] * len(options),
+        repeatRows=1,
+        hAlign="LEFT",
+        style=TableStyle(style),
+    )
+
+
+def stacked_blocks(options: Sequence[Option], styles: HandoutStyles) -> list[Flowable]:
+    """Large print: each question as a band, then every option's answer below it, full width.
+
+    Nothing is squeezed into columns, and long answers flow on to the next page.
+    """
+    out: list[Flowable] = []
+    for key in RowKey:
+        band = Paragraph(safe_markup(key.question), styles.band)
+        for index, option in enumerate(options):
+            title = Paragraph(safe_markup(option.title), styles.answer_title)
+            out += with_heading(
+                [band, title] if index == 0 else [title], _cell(option.row(key), styles)
+            )
+    return out
+
+
+def comparison_tables(
+    options: Sequence[Option], width: float, styles: HandoutStyles
+) -> list[tuple[list[Option], list[Flowable]]]:
+    """Each group of 2 to 4 options with its table (stacked blocks in large print)."""
+    if styles.large_print:
+        return [(g, stacked_blocks(g, styles)) for g in groups(options, MAX_COLUMNS)]
+    return [(g, [comparison_table(g, width, styles)]) for g in groups(options, MAX_COLUMNS)]

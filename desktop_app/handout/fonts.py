@@ -1,0 +1,60 @@
+"""The handout's one typeface: bundled DejaVu Sans, registered once by absolute path.
+
+System fonts are never looked up, so a name in Latin, Greek or Cyrillic script prints
+the same on every machine, and no base-14 PDF font (Helvetica and friends) is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from desktop_app.resources import resource_path
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+FAMILY = "DejaVu Sans"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+
+@dataclass(frozen=True)
+class HandoutFonts:
+    """The registered face names and the characters every face can draw."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    coverage: frozenset[int]
+
+    def covers(self, char: str) -> bool:
+        """Whether every face has a glyph for one character."""
+        return ord(char) in self.coverage
+
+
+@cache
+def register_fonts() -> HandoutFonts:
+    """Register the four DejaVu Sans faces with ReportLab (once per process)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    coverage: set[int] | None = None
+    for name, file_name in _FILES.items():
+        path = resource_path("fonts", file_name).resolve()
+        font = TTFont(name, str(path))
+        pdfmetrics.registerFont(font)
+        chars = set(font.face.charToGlyph)
+        coverage = chars if coverage is None else coverage & chars
+    pdfmetrics.registerFontFamily(
+        FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
+    assert coverage is not None
+    return HandoutFonts(REGULAR, BOLD, ITALIC, BOLD_ITALIC, frozenset(coverage))

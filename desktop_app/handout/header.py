@@ -1,0 +1,118 @@
+"""The clinic's own texts (from templates a clinic may change) and the opening block."""
+
+from __future__ import annotations
+
+import html
+import io
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from desktop_app.handout.fonts import register_fonts
+from desktop_app.handout.request import ClinicDetails
+from desktop_app.handout.styles import RULE, HandoutStyles
+from desktop_app.handout.text import one_line, plain_text, safe_markup
+from desktop_app.resources import template_environment
+
+log = logging.getLogger(__name__)
+
+MAX_CLINIC_TEXT = 300
+"""Clinic fields longer than this are cut: a header must never outgrow the page."""
+
+
+def render_text(template: str, **values: Any) -> str:
+    """Render a handout text template to plain text (never trusted as markup)."""
+    rendered = template_environment().get_template(template).render(**values)
+    return html.unescape(rendered).strip()
+
+
+def footer_text(clinic: ClinicDetails) -> str:
+    """The footer line: the clinic name and its footer text, as plain printable text."""
+    text = render_text(
+        "handout/footer.txt.j2",
+        clinic_name=clinic.name[:MAX_CLINIC_TEXT],
+        footer=clinic.footer[:MAX_CLINIC_TEXT],
+    )
+    return " ".join(plain_text(text).split())
+
+
+def contact_lines(clinic: ClinicDetails) -> list[str]:
+    """The contact block's lines; empty ones dropped."""
+    text = render_text(
+        "handout/contact.txt.j2",
+        name=clinic.name[:MAX_CLINIC_TEXT],
+        phone=clinic.phone[:MAX_CLINIC_TEXT],
+        address=clinic.address[:MAX_CLINIC_TEXT],
+        website=clinic.website[:MAX_CLINIC_TEXT],
+    )
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def logo(path: Path | None, max_width: float, max_height: float) -> Flowable | None:
+    """The clinic logo scaled to fit, or None when there is no readable image."""
+    if path is None:
+        return None
+    try:
+        data = Path(path).read_bytes()
+        if Path(path).suffix.lower() == ".svg":
+            from svglib.svglib import svg2rlg
+
+            drawing = svg2rlg(io.BytesIO(data))
+            if drawing is None or not drawing.width or not drawing.height:
+                raise ValueError("not a drawable SVG")
+            scale = min(max_width / drawing.width, max_height / drawing.height)
+            drawing.scale(scale, scale)
+            drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+            drawing.initialFontName = register_fonts().regular
+            return drawing
+        from reportlab.lib.utils import ImageReader
+
+        width, height = ImageReader(io.BytesIO(data)).getSize()
+        scale = min(max_width / width, max_height / height)
+        return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+    except Exception as exc:  # any unreadable file: print the handout without it
+        log.warning("clinic logo %s not used: %s", path, exc)
+        return None
+
+
+def clinic_block(clinic: ClinicDetails, styles: HandoutStyles, width: float) -> list[Flowable]:
+    """The clinic header: logo on the left, name and contact details beside it."""
+    lines = contact_lines(clinic)
+    image = logo(clinic.logo_path, width * 0.3, (2.6 if styles.large_print else 1.8) * 28.35)
+    if not lines and image is None:
+        return []
+    paragraphs = [
+        Paragraph(
+            safe_markup(line), styles.clinic_name if i == 0 and clinic.name else styles.contact
+        )
+        for i, line in enumerate(lines)
+    ]
+    cells: list[Any] = [image, paragraphs] if image is not None else [paragraphs]
+    logo_width = image.width + 14 if image is not None else 0
+    widths = [logo_width, width - logo_width] if image is not None else [width]
+    table = Table(
+        [cells],
+        colWidths=widths,
+        hAlign="LEFT",
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register_fonts().regular),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.8, RULE),
+            ]
+        ),
+    )
+    return [table, Spacer(1, 10)]
+
+
+def facts_lines(facts: Sequence[tuple[str, str]], styles: HandoutStyles) -> list[Flowable]:
+    """For whom, by whom and when: one line each (any text, wrapped as needed)."""
+    return [
+        Paragraph(f"<b>{label}:</b> {one_line(value)}", styles.body) for label, value in facts
+    ] + [Spacer(1, styles.body.fontSize * 0.4)]

@@ -1,0 +1,48 @@
+"""The About dialog: versions, review dates, sources, attributions and the disclaimer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from desktop_app import __version__
+from desktop_app.body_diagram import DIAGRAM_ATTRIBUTION
+from desktop_app.content.model import ContentLibrary
+from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.rich_text import LinkExplainer, RichBrowser
+from desktop_app.ui.theme import Theme
+
+
+def about_facts(library: ContentLibrary) -> dict[str, str]:
+    """The version and review facts the About dialog lists."""
+    return {
+        "Program version": __version__,
+        "Content version": library.meta.version,
+        "Content last reviewed": library.latest_reviewed.isoformat(),
+        "Next review due": library.earliest_next_review.isoformat(),
+        "Content folder": str(library.root),
+    }
+
+
+class AboutDialog(QDialog):
+    """Shows what the program is, how current its content is, and whose work it uses."""
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        renderer: PanelRenderer,
+        explainer: LinkExplainer,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About mbc-guide")
+        self.setAccessibleName("About mbc-guide")
+        self.resize(720, 640)
+        layout = QVBoxLayout(self)
+        self.text = RichBrowser(explainer, "About this program")
+        self.text.setHtml(renderer.about(theme.panel, about_facts(library), DIAGRAM_ATTRIBUTION))
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        layout.addWidget(buttons)

@@ -1,0 +1,325 @@
+"""The anatomical site picker: a body drawing whose regions are chosen by mouse, touch or keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from desktop_app.body_diagram import BodyDiagram
+from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.theme import Theme
+
+_MARGIN = 8
+_OUTLINE_OFFSETS = ((-2, 0), (2, 0), (0, -2), (0, 2), (-1, -1), (1, 1), (-1, 1), (1, -1))
+
+
+class BodyMapWidget(QWidget):
+    """Paints the body diagram and turns clicks, taps and keys into site selection."""
+
+    hoveredSiteChanged = Signal(str)  # "" when no site is under the pointer or focus
+
+    def __init__(
+        self,
+        diagram: BodyDiagram,
+        selection: SiteSelectionModel,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._diagram = diagram
+        self._selection = selection
+        self._theme = theme
+        known = {site.id for site in selection.sites}
+        # Only sites the content has are clickable; drawn order stays the diagram's.
+        self._site_ids = [s for s in diagram.paint_order if s in known]
+        self._keyboard_order = [site.id for site in selection.sites if site.id in diagram.site_svgs]
+        self._titles = {site.id: site.title for site in selection.sites}
+        self._whole = QSvgRenderer(QByteArray(diagram.whole_svg))
+        self._cache_size = QSize()
+        self._base_image = QImage()
+        # Per-site masks (for hit tests and highlights) are made on first need, so the
+        # first paint only renders the whole drawing.
+        self._masks: dict[str, QImage] = {}
+        self._tinted: dict[tuple[str, str], QImage] = {}
+        self._hovered = ""
+        self._focused = ""
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(200, 320)
+        self.setAccessibleName("Body map")
+        self._update_accessible_description()
+        selection.dataChanged.connect(self._on_selection_changed)
+        selection.modelReset.connect(self.update)
+
+    # -- geometry ----------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(360, 620)
+
+    def diagram_rect(self) -> QRectF:
+        """Where the drawing sits in the widget, keeping its proportions."""
+        _, _, width, height = self._diagram.view_box
+        available = QRectF(self.rect()).adjusted(_MARGIN, _MARGIN + 28, -_MARGIN, -_MARGIN)
+        scale = min(available.width() / width, available.height() / height)
+        size = QSize(int(width * scale), int(height * scale))
+        left = available.left() + (available.width() - size.width()) / 2
+        top = available.top() + (available.height() - size.height()) / 2
+        return QRectF(int(left), int(top), size.width(), size.height())
+
+    def map_from_diagram(self, x: float, y: float) -> QPoint:
+        """A point in the drawing's own coordinates, in widget pixels."""
+        box_x, box_y, width, height = self._diagram.view_box
+        rect = self.diagram_rect()
+        return QPoint(
+            round(rect.left() + (x - box_x) / width * rect.width()),
+            round(rect.top() + (y - box_y) / height * rect.height()),
+        )
+
+    def anchor_point(self, site_id: str) -> QPoint:
+        """The widget point at a site's anchor (inside the site, not covered by another)."""
+        return self.map_from_diagram(*self._diagram.anchors[site_id])
+
+    def site_at(self, point: QPoint | QPointF) -> str:
+        """The site under a widget point, topmost first, or ""."""
+        self._ensure_cache()
+        rect = self.diagram_rect()
+        x = int(point.x() - rect.left())
+        y = int(point.y() - rect.top())
+        for site_id in reversed(self._site_ids):
+            mask = self._mask(site_id)
+            if (
+                0 <= x < mask.width()
+                and 0 <= y < mask.height()
+                and mask.pixelColor(x, y).alpha() > 0
+            ):
+                return site_id
+        return ""
+
+    # -- cached images -----------------------------------------------------
+    def _ensure_cache(self) -> None:
+        size = self.diagram_rect().size().toSize()
+        if size == self._cache_size or size.isEmpty():
+            return
+        self._cache_size = size
+        self._base_image = self._render(self._whole, size)
+        self._masks.clear()
+        self._tinted.clear()
+
+    def _mask(self, site_id: str) -> QImage:
+        """The site drawn alone at the current size: opaque where the site is."""
+        self._ensure_cache()
+        if site_id not in self._masks:
+            renderer = QSvgRenderer(QByteArray(self._diagram.site_svgs[site_id]))
+            self._masks[site_id] = self._render(renderer, self._cache_size)
+        return self._masks[site_id]
+
+    @staticmethod
+    def _render(renderer: QSvgRenderer, size: QSize) -> QImage:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return image
+
+    def _tint(self, site_id: str, colour: str) -> QImage:
+        key = (site_id, colour)
+        if key not in self._tinted:
+            image = self._mask(site_id).copy()
+            painter = QPainter(image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(image.rect(), QColor(colour))
+            painter.end()
+            self._tinted[key] = image
+        return self._tinted[key]
+
+    # -- painting ----------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._ensure_cache()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.diagram_rect()
+        origin = rect.topLeft().toPoint()
+        painter.drawImage(origin, self._base_image)
+        for site_id in self._site_ids:
+            selected = self._selection.is_selected(site_id)
+            active = site_id in (self._hovered, self._focused)
+            if selected:
+                outline = self._tint(site_id, self._theme.selected_site_outline)
+                for dx, dy in _OUTLINE_OFFSETS:
+                    painter.drawImage(origin + QPoint(dx, dy), outline)
+                painter.drawImage(origin, self._tint(site_id, self._theme.selected_site))
+            if active:
+                painter.setOpacity(0.75)
+                painter.drawImage(origin, self._tint(site_id, self._theme.hover_site))
+                painter.setOpacity(1.0)
+        for site_id in self._site_ids:
+            if self._selection.is_selected(site_id):
+                self._paint_mark(painter, self.anchor_point(site_id))
+        self._paint_caption(painter)
+        if self.hasFocus():
+            pen = QPen(QColor(self._theme.focus_ring), 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        painter.end()
+
+    def _paint_mark(self, painter: QPainter, centre: QPoint) -> None:
+        """A tick in a ring: selection is shown by shape, not colour alone."""
+        radius = max(9, min(16, self.width() // 30))
+        painter.setPen(QPen(QColor(self._theme.selected_site_outline), 2))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(centre, radius, radius)
+        tick = QPen(QColor(self._theme.selected_site_outline), max(2, radius // 4))
+        tick.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(tick)
+        r = radius
+        painter.drawPolyline(
+            [
+                QPointF(centre.x() - r * 0.45, centre.y()),
+                QPointF(centre.x() - r * 0.1, centre.y() + r * 0.4),
+                QPointF(centre.x() + r * 0.5, centre.y() - r * 0.4),
+            ]
+        )
+
+    def _paint_caption(self, painter: QPainter) -> None:
+        """The name of the site under the pointer or keyboard focus, at the top."""
+        site_id = self._hovered or self._focused
+        if site_id:
+            state = "selected" if self._selection.is_selected(site_id) else "not selected"
+            text = f"{self._titles[site_id]} ({state})"
+        else:
+            text = "Point to or tab to a body part"
+        font = QFont(self.font())
+        font.setBold(bool(site_id))
+        painter.setFont(font)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(
+            QRect(0, 2, self.width(), 26),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            text,
+        )
+
+    # -- input -------------------------------------------------------------
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        site_id = self.site_at(event.position())
+        if site_id != self._hovered:
+            self._set_hovered(site_id)
+            if site_id:
+                QToolTip.showText(event.globalPosition().toPoint(), self._titles[site_id], self)
+            else:
+                QToolTip.hideText()
+        self.setCursor(Qt.CursorShape.PointingHandCursor if site_id else Qt.CursorShape.ArrowCursor)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hovered("")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        site_id = self.site_at(event.position())
+        if site_id:
+            self._focused = site_id
+            self._selection.toggle(site_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Right):
+            self._move_focus(1)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left):
+            self._move_focus(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select):
+            if self._focused:
+                self._selection.toggle(self._focused)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not self._focused and self._keyboard_order:
+            self._set_focused(self._keyboard_order[0])
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def _move_focus(self, step: int) -> None:
+        if not self._keyboard_order:
+            return
+        if self._focused in self._keyboard_order:
+            index = (self._keyboard_order.index(self._focused) + step) % len(self._keyboard_order)
+        else:
+            index = 0
+        self._set_focused(self._keyboard_order[index])
+
+    @property
+    def focused_site(self) -> str:
+        """The site the keyboard is on."""
+        return self._focused
+
+    @property
+    def hovered_site(self) -> str:
+        """The site under the pointer."""
+        return self._hovered
+
+    def _set_focused(self, site_id: str) -> None:
+        self._focused = site_id
+        self._update_accessible_description()
+        self.hoveredSiteChanged.emit(site_id)
+        self.update()
+
+    def _set_hovered(self, site_id: str) -> None:
+        self._hovered = site_id
+        self.hoveredSiteChanged.emit(site_id)
+        self.update()
+
+    def _on_selection_changed(self, *_: QModelIndex) -> None:
+        self._update_accessible_description()
+        self.update()
+
+    def _update_accessible_description(self) -> None:
+        chosen = [self._titles[s] for s in self._selection.selected_ids() if s in self._titles]
+        current = self._titles.get(self._focused, "")
+        parts = []
+        if current:
+            state = "selected" if self._selection.is_selected(self._focused) else "not selected"
+            parts.append(f"On {current}, {state}.")
+        parts.append("Chosen: " + (", ".join(chosen) if chosen else "none") + ".")
+        parts.append("Arrow keys move between body parts; Enter or Space chooses.")
+        self.setAccessibleDescription(" ".join(parts))
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use another colour theme."""
+        self._theme = theme
+        self._tinted.clear()
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._cache_size = QSize()

@@ -1,0 +1,89 @@
+"""The start screen: the body map, the same sites as a list, and the chosen sites."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.body_diagram import BodyDiagram
+from desktop_app.ui.body_map import BodyMapWidget
+from desktop_app.ui.site_model import SITE_ID_ROLE, SiteSelectionModel
+from desktop_app.ui.theme import Theme
+
+
+class BodyMapPage(QWidget):
+    """Pick sites on the drawing or in the list; open a chosen site's page."""
+
+    siteRequested = Signal(str)
+
+    def __init__(
+        self,
+        diagram: BodyDiagram,
+        selection: SiteSelectionModel,
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._selection = selection
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 16)
+        self.body_map = BodyMapWidget(diagram, selection, theme)
+        layout.addWidget(self.body_map, 3)
+        side = QVBoxLayout()
+        title = QLabel("Where has the cancer spread?")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        title.setFont(font)
+        title.setWordWrap(True)
+        side.addWidget(title)
+        hint = QLabel(
+            "Choose one or more body parts on the drawing or in this list. "
+            "Press Space to tick a body part, Enter to open it."
+        )
+        hint.setWordWrap(True)
+        side.addWidget(hint)
+        self.site_list = QListView()
+        self.site_list.setModel(selection)
+        self.site_list.setAccessibleName("Body parts")
+        self.site_list.setAccessibleDescription("Tick the body parts where the cancer has spread.")
+        self.site_list.activated.connect(self._on_list_activated)
+        side.addWidget(self.site_list, 2)
+        chosen_title = QLabel("Chosen body parts")
+        chosen_font = chosen_title.font()
+        chosen_font.setBold(True)
+        chosen_title.setFont(chosen_font)
+        side.addWidget(chosen_title)
+        self._chosen_box = QVBoxLayout()
+        side.addLayout(self._chosen_box)
+        self.none_label = QLabel("None chosen yet.")
+        self._chosen_box.addWidget(self.none_label)
+        self.open_buttons: dict[str, QPushButton] = {}
+        side.addStretch(1)
+        layout.addLayout(side, 2)
+        selection.selectionChanged.connect(self._on_selection_changed)
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        self.siteRequested.emit(index.data(SITE_ID_ROLE))
+
+    def _on_selection_changed(self, site_ids: list[str]) -> None:
+        for button in self.open_buttons.values():
+            self._chosen_box.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.open_buttons = {}
+        titles = {site.id: site.title for site in self._selection.sites}
+        for site_id in site_ids:
+            button = QPushButton(f"Read about: {titles[site_id]}  \u2192")
+            button.setAccessibleName(f"Open the page for {titles[site_id]}")
+            button.clicked.connect(lambda _=False, sid=site_id: self.siteRequested.emit(sid))
+            self._chosen_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.open_buttons[site_id] = button
+        self.none_label.setVisible(not site_ids)

@@ -1,0 +1,356 @@
+"""The main window: a navigation bar, a visible path, and the pages in a stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.body_diagram import BodyDiagram
+from desktop_app.content.model import ContentLibrary
+from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.body_map_page import BodyMapPage
+from desktop_app.ui.navigation import History, Place
+from desktop_app.ui.rich_text import LinkExplainer
+from desktop_app.ui.session import PatientSession
+from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.theme import Theme
+
+if TYPE_CHECKING:
+    from desktop_app.ui.compare import ComparePanel
+    from desktop_app.ui.glossary_page import GlossaryPage
+    from desktop_app.ui.questions_page import QuestionsPage
+    from desktop_app.ui.rich_text import RichBrowser
+    from desktop_app.ui.site_page import SitePage
+
+AskFunction = Callable[[QWidget, str, str], bool]
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a yes/no question in a dialog; tests replace this function."""
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class MainWindow(QMainWindow):
+    """Wires the pages to the shared models and moves between them."""
+
+    placeChanged = Signal(object)  # the Place now shown
+    textSizeStepRequested = Signal(int)  # -1 smaller, +1 larger
+    themeToggled = Signal(bool)  # True for high contrast
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        diagram: BodyDiagram,
+        selection: SiteSelectionModel,
+        session: PatientSession,
+        renderer: PanelRenderer,
+        explainer: LinkExplainer,
+        theme: Theme,
+        consultation: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.selection = selection
+        self.session = session
+        self._renderer = renderer
+        self._explainer = explainer
+        self._theme = theme
+        self._consultation = consultation
+        self.ask: AskFunction = ask_yes_no
+        self.history = History()
+        self.setWindowTitle("mbc-guide: treatment options by body site")
+        self.setAccessibleName("mbc-guide main window")
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(8, 8, 8, 0)
+        outer.addLayout(self._build_nav_bar())
+        self.breadcrumb = QLabel()
+        self.breadcrumb.setAccessibleName("You are here")
+        self.breadcrumb.setTextFormat(Qt.TextFormat.PlainText)
+        outer.addWidget(self.breadcrumb)
+
+        self.stack = QStackedWidget()
+        self.map_page = BodyMapPage(diagram, selection, theme)
+        self.map_page.siteRequested.connect(self.show_site)
+        self.stack.addWidget(self.map_page)
+        # The other pages are built the first time they are shown: start-up paints
+        # only the body map.
+        self._pages: dict[str, QWidget] = {"map": self.map_page}
+        outer.addWidget(self.stack, 1)
+        self.disclaimer = QLabel(library.meta.disclaimer)
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setAccessibleName("Please note")
+        outer.addWidget(self.disclaimer)
+        self.setCentralWidget(central)
+        self._add_shortcuts()
+        self._go(self.history.current)
+
+    # -- building ----------------------------------------------------------
+    def _button(self, text: str, name: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        if tip:
+            button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_nav_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.back_button = self._button("\u2190 Back", "Back", self.go_back, "Back (Alt+Left)")
+        self.forward_button = self._button(
+            "Forward \u2192", "Forward", self.go_forward, "Forward (Alt+Right)"
+        )
+        self.map_button = self._button("Body map", "Body map", self.show_map)
+        self.compare_button = self._button("Compare", "Compare options", self.show_compare)
+        self.questions_button = self._button("Questions", "Questions to ask", self.show_questions)
+        self.glossary_button = self._button("Glossary", "Glossary", self.show_glossary)
+        self.smaller_button = self._button("A\u2212", "Smaller text", self._on_smaller, "Ctrl+-")
+        self.larger_button = self._button("A+", "Larger text", self._on_larger, "Ctrl++")
+        self.contrast_button = self._button("High contrast", "High contrast", self._on_contrast)
+        self.contrast_button.setCheckable(True)
+        self.new_button = self._button(
+            "New patient", "New patient", self.new_patient, "Clear everything (Ctrl+N)"
+        )
+        self.about_button = self._button("About", "About mbc-guide", self.show_about, "F1")
+        for button in (
+            self.back_button,
+            self.forward_button,
+            self.map_button,
+            self.compare_button,
+            self.questions_button,
+            self.glossary_button,
+        ):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for button in (
+            self.smaller_button,
+            self.larger_button,
+            self.contrast_button,
+            self.new_button,
+            self.about_button,
+        ):
+            bar.addWidget(button)
+        self.nav_bar = bar
+        return bar
+
+    def _add_shortcuts(self) -> None:
+        bindings: list[tuple[QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = [
+            (QKeySequence("Ctrl+N"), self.new_patient),
+            (QKeySequence("Alt+Left"), self.go_back),
+            (QKeySequence("Alt+Right"), self.go_forward),
+            (QKeySequence("Ctrl+-"), self._on_smaller),
+            (QKeySequence("Ctrl++"), self._on_larger),
+            (QKeySequence("Ctrl+="), self._on_larger),
+            (QKeySequence("F1"), self.show_about),
+        ]
+        self._shortcuts = []
+        for sequence, slot in bindings:
+            shortcut = QShortcut(sequence, self)
+            shortcut.activated.connect(slot)
+            self._shortcuts.append(shortcut)
+
+    # -- pages, built on first use -----------------------------------------
+    def _page(self, name: str) -> QWidget:
+        if name not in self._pages:
+            page = self._build_page(name)
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return self._pages[name]
+
+    def _build_page(self, name: str) -> QWidget:
+        if name == "site":
+            from desktop_app.ui.site_page import SitePage
+
+            site_page = SitePage(
+                self.library,
+                self._renderer,
+                self._explainer,
+                self.session,
+                self._theme,
+                self._consultation,
+            )
+            site_page.compareRequested.connect(self.show_compare)
+            site_page.optionDetailsRequested.connect(self.show_option)
+            return site_page
+        if name == "compare":
+            from desktop_app.ui.compare import ComparePanel, CompareTableModel
+
+            model = CompareTableModel(self.library, self)
+            return ComparePanel(model, self._renderer, self._explainer, self.session, self._theme)
+        if name == "questions":
+            from desktop_app.ui.questions_page import QuestionsPage
+
+            return QuestionsPage(self.library, self.selection, self.session)
+        if name == "glossary":
+            from desktop_app.ui.glossary_page import GlossaryPage
+
+            return GlossaryPage(self.library.glossary, self._renderer, self._explainer, self._theme)
+        if name == "option":
+            from desktop_app.ui.rich_text import RichBrowser
+
+            return RichBrowser(self._explainer, "Treatment option details")
+        raise KeyError(name)
+
+    @property
+    def site_page(self) -> SitePage:
+        """The site page."""
+        return self._page("site")  # type: ignore[return-value]
+
+    @property
+    def compare_page(self) -> ComparePanel:
+        """The compare panel."""
+        return self._page("compare")  # type: ignore[return-value]
+
+    @property
+    def questions_page(self) -> QuestionsPage:
+        """The questions page."""
+        return self._page("questions")  # type: ignore[return-value]
+
+    @property
+    def glossary_page(self) -> GlossaryPage:
+        """The glossary page."""
+        return self._page("glossary")  # type: ignore[return-value]
+
+    @property
+    def option_page(self) -> RichBrowser:
+        """The page that shows one option in full."""
+        return self._page("option")  # type: ignore[return-value]
+
+    # -- navigation --------------------------------------------------------
+    def show_map(self) -> None:
+        """Go to the body map."""
+        self._visit(Place("map"))
+
+    def show_site(self, site_id: str) -> None:
+        """Go to one site's page."""
+        self._visit(Place("site", site_id))
+
+    def show_compare(self) -> None:
+        """Go to the comparison."""
+        self._visit(Place("compare"))
+
+    def show_option(self, option_id: str) -> None:
+        """Go to one option's full description."""
+        self._visit(Place("option", option_id))
+
+    def show_questions(self) -> None:
+        """Go to the questions page."""
+        self._visit(Place("questions"))
+
+    def show_glossary(self) -> None:
+        """Go to the glossary."""
+        self._visit(Place("glossary"))
+
+    def go_back(self) -> None:
+        """Step back in the history."""
+        if self.history.can_go_back():
+            self._go(self.history.back())
+
+    def go_forward(self) -> None:
+        """Step forward in the history."""
+        if self.history.can_go_forward():
+            self._go(self.history.forward())
+
+    def _visit(self, place: Place) -> None:
+        self.history.visit(place)
+        self._go(place)
+
+    def _go(self, place: Place) -> None:
+        if place.page == "site":
+            self.site_page.show_site(place.key)
+        elif place.page == "option":
+            option = self.library.option(place.key)
+            self.option_page.setHtml(self._renderer.option_details(option, self._theme.panel))
+        self.stack.setCurrentWidget(self._page(place.page))
+        self.back_button.setEnabled(self.history.can_go_back())
+        self.forward_button.setEnabled(self.history.can_go_forward())
+        self.breadcrumb.setText(" > ".join(self.crumbs()))
+        self.placeChanged.emit(place)
+
+    def crumbs(self) -> list[str]:
+        """The visible path, e.g. Body map > Spine > Compare."""
+        place = self.history.current
+        crumbs = ["Body map"]
+        site_id = self.history.last_site()
+        if place.page in ("site", "compare", "option") and site_id:
+            crumbs.append(self.library.site(site_id).title)
+        names = {"compare": "Compare", "questions": "Questions", "glossary": "Glossary"}
+        if place.page in names:
+            crumbs.append(names[place.page])
+        elif place.page == "option":
+            crumbs.append(self.library.option(place.key).title)
+        return crumbs
+
+    # -- actions -----------------------------------------------------------
+    def new_patient(self) -> None:
+        """Clear every selection and entry, after asking when something would be lost."""
+        if (self.session.has_input() or self.selection.selected_ids()) and not self.ask(
+            self,
+            "New patient",
+            "Start again for a new patient? Everything chosen and typed so far will be cleared.",
+        ):
+            return
+        self.clear_everything()
+
+    def clear_everything(self) -> None:
+        """Forget the consultation and go back to the start."""
+        self.selection.clear()
+        self.session.clear()
+        if "questions" in self._pages:
+            self.questions_page.own_entry.clear()
+        if "glossary" in self._pages:
+            self.glossary_page.search.clear()
+        self.history.reset()
+        self._go(self.history.current)
+
+    def show_about(self) -> None:
+        """Open the About dialog."""
+        from desktop_app.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.library, self._renderer, self._explainer, self._theme, self)
+        dialog.open()
+        self.about_dialog = dialog
+
+    def _on_smaller(self) -> None:
+        self.textSizeStepRequested.emit(-1)
+
+    def _on_larger(self) -> None:
+        self.textSizeStepRequested.emit(1)
+
+    def _on_contrast(self) -> None:
+        self.themeToggled.emit(self.contrast_button.isChecked())
+
+    def set_theme(self, theme: Theme) -> None:
+        """Repaint every page in another theme."""
+        self._theme = theme
+        self.map_page.body_map.set_theme(theme)
+        for name in ("site", "compare", "glossary"):
+            page = self._pages.get(name)
+            if page is not None:
+                page.set_theme(theme)  # type: ignore[attr-defined]
+        self._go(self.history.current)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()

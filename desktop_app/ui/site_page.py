@@ -1,0 +1,196 @@
+"""The site page: overview, red flags and the treatment options as cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.content.model import ContentLibrary, Option
+from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.rich_text import LinkExplainer, RichLabel
+from desktop_app.ui.session import MAX_COMPARED, PatientSession
+from desktop_app.ui.theme import Theme
+
+
+class OptionCard(QFrame):
+    """One treatment option: short text, a Compare toggle and a Discussed tick."""
+
+    detailsRequested = Signal(str)
+
+    def __init__(
+        self,
+        option: Option,
+        html: str,
+        explainer: LinkExplainer,
+        session: PatientSession,
+        show_discussed: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.option = option
+        self._session = session
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"card-{option.id}")
+        layout = QVBoxLayout(self)
+        title = QLabel(option.title)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(RichLabel(html, explainer))
+        buttons = QHBoxLayout()
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setCheckable(True)
+        self.compare_button.setChecked(option.id in session.compared)
+        self.compare_button.setAccessibleName(f"Compare {option.title}")
+        self.compare_button.toggled.connect(self._on_compare_toggled)
+        buttons.addWidget(self.compare_button)
+        self.discussed_box: QCheckBox | None = None
+        if show_discussed:
+            self.discussed_box = QCheckBox("Discussed today")
+            self.discussed_box.setChecked(option.id in session.discussed)
+            self.discussed_box.setAccessibleName(f"{option.title} discussed today")
+            self.discussed_box.toggled.connect(self._on_discussed_toggled)
+            buttons.addWidget(self.discussed_box)
+        self.details_button = QPushButton("Read more")
+        self.details_button.setAccessibleName(f"Read more about {option.title}")
+        self.details_button.clicked.connect(self._on_details_clicked)
+        buttons.addWidget(self.details_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._sync_compare_label()
+
+    def _on_compare_toggled(self, on: bool) -> None:
+        if not self._session.set_compared(self.option.id, on):
+            self.compare_button.blockSignals(True)
+            self.compare_button.setChecked(False)
+            self.compare_button.blockSignals(False)
+            self.compare_button.setToolTip(
+                f"You can compare up to {MAX_COMPARED} options. Remove one first."
+            )
+        self._sync_compare_label()
+
+    def _on_discussed_toggled(self, on: bool) -> None:
+        self._session.set_discussed(self.option.id, on)
+
+    def _on_details_clicked(self) -> None:
+        self.detailsRequested.emit(self.option.id)
+
+    def _sync_compare_label(self) -> None:
+        on = self.compare_button.isChecked()
+        self.compare_button.setText("\u2713 In comparison" if on else "Compare")
+
+    def sync_from_session(self) -> None:
+        """Match the toggles to the session (after changes made elsewhere)."""
+        for widget, on in (
+            (self.compare_button, self.option.id in self._session.compared),
+            (self.discussed_box, self.option.id in self._session.discussed),
+        ):
+            if widget is not None and widget.isChecked() != on:
+                widget.blockSignals(True)
+                widget.setChecked(on)
+                widget.blockSignals(False)
+        self._sync_compare_label()
+
+
+class SitePage(QScrollArea):
+    """Shows one site; rebuilt each time another site is shown."""
+
+    compareRequested = Signal()
+    optionDetailsRequested = Signal(str)
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        renderer: PanelRenderer,
+        explainer: LinkExplainer,
+        session: PatientSession,
+        theme: Theme,
+        show_discussed: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._renderer = renderer
+        self._explainer = explainer
+        self._session = session
+        self._theme = theme
+        self._show_discussed = show_discussed
+        self.site_id = ""
+        self.cards: list[OptionCard] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Site page")
+        session.comparedChanged.connect(self._on_session_changed)
+        session.discussedChanged.connect(self._on_session_changed)
+
+    def show_site(self, site_id: str) -> None:
+        """Build the page for one site."""
+        site = self._library.site(site_id)
+        self.site_id = site_id
+        content = QWidget()
+        content.setObjectName("site-page-content")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 16)
+        self.overview = RichLabel(
+            self._renderer.site_page(site, self._theme.panel), self._explainer
+        )
+        self.overview.setObjectName("site-overview")
+        layout.addWidget(self.overview)
+        heading = QLabel(f"Treatment options for {site.title.lower()}")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        hint = QLabel("Choose \u201cCompare\u201d on 2 to 4 options to see them side by side.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.cards = []
+        for option in self._library.options_for(site_id):
+            card = OptionCard(
+                option,
+                self._renderer.option_summary(option, self._theme.panel),
+                self._explainer,
+                self._session,
+                self._show_discussed,
+            )
+            card.detailsRequested.connect(self.optionDetailsRequested)
+            layout.addWidget(card)
+            self.cards.append(card)
+        self.compare_button = QPushButton("Compare the chosen options")
+        self.compare_button.setAccessibleName("Compare the chosen options")
+        self.compare_button.clicked.connect(self.compareRequested)
+        layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.setWidget(content)
+        self.verticalScrollBar().setValue(0)
+        self._on_session_changed()
+
+    def _on_session_changed(self, *_: object) -> None:
+        for card in self.cards:
+            card.sync_from_session()
+        if self.site_id:
+            count = len(self._session.compared)
+            self.compare_button.setEnabled(count >= 2)
+            self.compare_button.setText(
+                f"Compare the chosen options ({count})" if count else "Compare the chosen options"
+            )
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use another theme; the page is rebuilt so the panels take its colours."""
+        self._theme = theme
+        if self.site_id:
+            self.show_site(self.site_id)
