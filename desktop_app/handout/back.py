@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.content.glossary import GlossaryMatcher
-from desktop_app.handout.layout import OutlineMark, framed_box, with_heading
+from desktop_app.handout.layout import OutlineMark, Para, framed_box, with_heading
 from desktop_app.handout.request import Section
 from desktop_app.handout.story import HandoutStory, long_date
 from desktop_app.handout.styles import NOTE_FILL, RULE
@@ -18,7 +18,7 @@ def glossary(story: HandoutStory) -> list[Flowable]:
         return []
     terms = GlossaryMatcher(story.library.glossary).terms_in(story.printed)
     items = [
-        Paragraph(f"<b>{safe_markup(t.term)}</b>: {safe_markup(t.meaning)}", story.styles.body)
+        Para(f"<b>{safe_markup(t.term)}</b>: {safe_markup(t.meaning)}", story.styles.body)
         for t in terms
     ]
     return with_heading(story.heading("glossary", "Words used in this handout"), items)
@@ -39,9 +39,9 @@ def sources(story: HandoutStory) -> list[Flowable]:
             text += f" ({source.year})."
         if source.url:
             text += f" {safe_markup(source.url)}"
-        items.append(Paragraph(text, s.source))
+        items.append(Para(text, s.source))
     items.append(
-        Paragraph(
+        Para(
             f"Content version {safe_markup(library.meta.version)}. "
             f"Last reviewed {long_date(library.latest_reviewed)}. "
             f"Next review due by {long_date(library.earliest_next_review)}.",
@@ -56,8 +56,8 @@ def disclaimer(story: HandoutStory) -> list[Flowable]:
     s = story.styles
     box = framed_box(
         [
-            [Paragraph("Please remember", s.box_heading_note)],
-            [Paragraph(safe_markup(story.library.meta.disclaimer), s.body)],
+            [Para("Please remember", s.box_heading_note)],
+            [Para(safe_markup(story.library.meta.disclaimer), s.body)],
         ],
         RULE,
         NOTE_FILL,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop_app.content.model import AVAILABILITY_LABELS, EVIDENCE_LEVELS, Option, Row, RowKey
 from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.icons import figure_flowables
-from desktop_app.handout.layout import with_heading
+from desktop_app.handout.layout import Para, with_heading
 from desktop_app.handout.styles import HEADER_FILL, QUESTION_FILL, RULE, HandoutStyles
 from desktop_app.handout.text import escape, safe_markup
 
@@ -47,11 +47,11 @@ def _cell(row: Row, styles: HandoutStyles) -> list[Flowable]:
     refs = small_references(row.sources, styles)
     if row.key is RowKey.EVIDENCE:
         label = EVIDENCE_LEVELS.get(row.level or "", row.level or "")
-        flowables.append(Paragraph(safe_markup(label), styles.cell_label))
+        flowables.append(Para(safe_markup(label), styles.cell_label))
     if row.figure is None:
-        flowables.append(Paragraph(f"{safe_markup(row.text)} {refs}", styles.cell))
+        flowables.append(Para(f"{safe_markup(row.text)} {refs}", styles.cell))
         return flowables
-    flowables.append(Paragraph(safe_markup(row.text), styles.cell))
+    flowables.append(Para(safe_markup(row.text), styles.cell))
     flowables += figure_flowables(row.figure, styles, refs)
     return flowables
 
@@ -59,8 +59,8 @@ def _cell(row: Row, styles: HandoutStyles) -> list[Flowable]:
 def _header(option: Option, styles: HandoutStyles) -> list[Flowable]:
     availability = AVAILABILITY_LABELS.get(option.availability, option.availability)
     return [
-        Paragraph(safe_markup(option.title), styles.cell_head),
-        Paragraph(safe_markup(availability), styles.refs),
+        Para(safe_markup(option.title), styles.cell_head),
+        Para(safe_markup(availability), styles.refs),
     ]
 
 
@@ -83,11 +83,11 @@ def comparison_table(options: Sequence[Option], width: float, styles: HandoutSty
     """One table: a question column, then one column per option (normal print)."""
     question_width = width * 0.19
     column = (width - question_width) / max(len(options), 2)
-    data: list[list[Any]] = [[Paragraph("", styles.cell), *(_header(o, styles) for o in options)]]
+    data: list[list[Any]] = [[Para("", styles.cell), *(_header(o, styles) for o in options)]]
     for key in RowKey:
         data.append(
             [
-                Paragraph(safe_markup(key.question), styles.cell_question),
+                Para(safe_markup(key.question), styles.cell_question),
                 *(_cell(option.row(key), styles) for option in options),
             ]
         )
@@ -108,9 +108,9 @@ def stacked_blocks(options: Sequence[Option], styles: HandoutStyles) -> list[Flo
     """
     out: list[Flowable] = []
     for key in RowKey:
-        band = Paragraph(safe_markup(key.question), styles.band)
+        band = Para(safe_markup(key.question), styles.band)
         for index, option in enumerate(options):
-            title = Paragraph(safe_markup(option.title), styles.answer_title)
+            title = Para(safe_markup(option.title), styles.answer_title)
             out += with_heading(
                 [band, title] if index == 0 else [title], _cell(option.row(key), styles)
             )

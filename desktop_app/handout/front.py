@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from desktop_app.body_diagram import DIAGRAM_ATTRIBUTION
 from desktop_app.handout import header
 from desktop_app.handout.diagram import DiagramError, body_diagram
 from desktop_app.handout.fonts import register_fonts
-from desktop_app.handout.layout import OutlineMark, with_heading
+from desktop_app.handout.layout import OutlineMark, Para, with_heading
 from desktop_app.handout.request import Section
 from desktop_app.handout.story import HandoutStory, long_date
 from desktop_app.handout.text import safe_markup
@@ -27,8 +27,8 @@ def opening(story: HandoutStory) -> list[Flowable]:
     s, request = story.styles, story.request
     out: list[Flowable] = header.clinic_block(request.clinic, s, story.width)
     title = TITLE
-    out += [Paragraph(title, s.title), OutlineMark("top", title, 0, lift=s.title.leading)]
-    out.append(Paragraph(safe_markup(story.library.meta.title), s.subtitle))
+    out += [Para(title, s.title), OutlineMark("top", title, 0, lift=s.title.leading)]
+    out.append(Para(safe_markup(story.library.meta.title), s.subtitle))
     facts = []
     if request.patient_name.strip():
         facts.append(("For", request.patient_name))
@@ -43,7 +43,7 @@ def opening(story: HandoutStory) -> list[Flowable]:
     )
     if intro:
         story.printed.append(intro)
-        out.append(Paragraph(safe_markup(intro), s.intro))
+        out.append(Para(safe_markup(intro), s.intro))
     return out
 
 
@@ -66,10 +66,9 @@ def diagram(story: HandoutStory) -> list[Flowable]:
         return []
     story.diagram_printed = True
     legend: list[Flowable] = [
-        Paragraph(f"<b>{n}.</b> {safe_markup(site.title)}", s.legend)
-        for n, site in enumerate(sites, 1)
+        Para(f"<b>{n}.</b> {safe_markup(site.title)}", s.legend) for n, site in enumerate(sites, 1)
     ]
-    legend.append(Paragraph(safe_markup(DIAGRAM_ATTRIBUTION), s.small))
+    legend.append(Para(safe_markup(DIAGRAM_ATTRIBUTION), s.small))
     gap = 12.0
     table = Table(
         [[drawing, legend]],

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from desktop_app.handout.fonts import register_fonts
+from desktop_app.handout.layout import Para
 from desktop_app.handout.request import ClinicDetails
 from desktop_app.handout.styles import RULE, HandoutStyles
 from desktop_app.handout.text import one_line, plain_text, safe_markup
@@ -51,8 +53,8 @@ def contact_lines(clinic: ClinicDetails) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def logo(path: Path | None, max_width: float, max_height: float) -> Flowable | None:
-    """The clinic logo scaled to fit, or None when there is no readable image."""
+def logo(path: Path | None, max_width: float, max_height: float) -> tuple[Flowable, float] | None:
+    """The clinic logo scaled to fit and its width, or None when there is no readable image."""
     if path is None:
         return None
     try:
@@ -67,12 +69,12 @@ def logo(path: Path | None, max_width: float, max_height: float) -> Flowable | N
             drawing.scale(scale, scale)
             drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
             drawing.initialFontName = register_fonts().regular
-            return drawing
+            return drawing, float(drawing.width)
         from reportlab.lib.utils import ImageReader
 
         width, height = ImageReader(io.BytesIO(data)).getSize()
         scale = min(max_width / width, max_height / height)
-        return Image(io.BytesIO(data), width=width * scale, height=height * scale)
+        return Image(io.BytesIO(data), width=width * scale, height=height * scale), width * scale
     except Exception as exc:  # any unreadable file: print the handout without it
         log.warning("clinic logo %s not used: %s", path, exc)
         return None
@@ -81,17 +83,16 @@ def logo(path: Path | None, max_width: float, max_height: float) -> Flowable | N
 def clinic_block(clinic: ClinicDetails, styles: HandoutStyles, width: float) -> list[Flowable]:
     """The clinic header: logo on the left, name and contact details beside it."""
     lines = contact_lines(clinic)
-    image = logo(clinic.logo_path, width * 0.3, (2.6 if styles.large_print else 1.8) * 28.35)
+    found = logo(clinic.logo_path, width * 0.3, (2.6 if styles.large_print else 1.8) * cm)
+    image, image_width = found if found is not None else (None, 0.0)
     if not lines and image is None:
         return []
     paragraphs = [
-        Paragraph(
-            safe_markup(line), styles.clinic_name if i == 0 and clinic.name else styles.contact
-        )
+        Para(safe_markup(line), styles.clinic_name if i == 0 and clinic.name else styles.contact)
         for i, line in enumerate(lines)
     ]
     cells: list[Any] = [image, paragraphs] if image is not None else [paragraphs]
-    logo_width = image.width + 14 if image is not None else 0
+    logo_width = image_width + 14
     widths = [logo_width, width - logo_width] if image is not None else [width]
     table = Table(
         [cells],
@@ -113,6 +114,6 @@ def clinic_block(clinic: ClinicDetails, styles: HandoutStyles, width: float) -> 
 
 def facts_lines(facts: Sequence[tuple[str, str]], styles: HandoutStyles) -> list[Flowable]:
     """For whom, by whom and when: one line each (any text, wrapped as needed)."""
-    return [
-        Paragraph(f"<b>{label}:</b> {one_line(value)}", styles.body) for label, value in facts
-    ] + [Spacer(1, styles.body.fontSize * 0.4)]
+    return [Para(f"<b>{label}:</b> {one_line(value)}", styles.body) for label, value in facts] + [
+        Spacer(1, styles.body.fontSize * 0.4)
+    ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.content.model import Figure
+from desktop_app.handout.layout import Para
 from desktop_app.handout.styles import ICON_OFF, ICON_ON, HandoutStyles
 from desktop_app.handout.text import safe_markup
 
@@ -25,6 +26,8 @@ class IconArray(Flowable):
         self.value = max(0, min(100, value))
         self.scale = scale
         self._drawn_scale = scale
+        self.spaceBefore = 3 * scale
+        self.spaceAfter = 1 * scale
 
     def _natural(self) -> tuple[float, float]:
         return COLUMNS * CELL_W * self.scale, ROWS * CELL_H * self.scale
@@ -72,6 +75,6 @@ def figure_flowables(figure: Figure, styles: HandoutStyles, refs: str = "") -> l
     """The icon array, "about X in 100 people" and what is counted (then `refs`, markup)."""
     return [
         IconArray(figure.value, styles.icon_scale),
-        Paragraph(safe_markup(figure.phrase), styles.caption),
-        Paragraph(f"{safe_markup(figure.measures)} {refs}".rstrip(), styles.refs),
+        Para(safe_markup(figure.phrase), styles.caption),
+        Para(f"{safe_markup(figure.measures)} {refs}".rstrip(), styles.refs),
     ]

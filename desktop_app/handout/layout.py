@@ -11,6 +11,24 @@ from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.styles import RULE, HandoutStyles
 
 
+class Para(Paragraph):
+    """A Paragraph that remembers its line breaks for a width it was already wrapped to.
+
+    Tables wrap every cell to measure it and again to draw it; line breaking is most of
+    the time a handout takes, so doing it once per width halves the work.
+    """
+
+    _wrapped_for: float | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        """Break into lines for this width (only once per width)."""
+        if self._wrapped_for == avail_width and "blPara" in self.__dict__:
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_for = avail_width
+        return size
+
+
 class OutlineMark(Flowable):
     """An invisible mark that adds an outline (bookmark) entry where it lands."""
 
@@ -169,4 +187,4 @@ def framed_box(
 
 def bullet_paragraphs(items: Sequence[str], styles: HandoutStyles) -> list[Paragraph]:
     """Bulleted paragraphs from markup strings."""
-    return [Paragraph(item, styles.bullet, bulletText="\u2022") for item in items]
+    return [Para(item, styles.bullet, bulletText="\u2022") for item in items]

@@ -18,7 +18,8 @@ class SaveError(Exception):
         self.message = message
 
 
-def _message(path: Path, exc: OSError) -> str:
+def message_for(path: Path, exc: OSError) -> str:
+    """What to tell a person when saving `path` failed with `exc`."""
     folder = path.parent
     code = exc.errno
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -55,7 +56,7 @@ def write_pdf_atomically(path: Path, data: bytes) -> None:
         os.replace(temp_name, path)
         temp_name = None
     except OSError as exc:
-        raise SaveError(path, _message(path, exc)) from exc
+        raise SaveError(path, message_for(path, exc)) from exc
     finally:
         if temp_name is not None:
             with contextlib.suppress(OSError):

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop_app.content.model import AVAILABILITY_LABELS, ContentLibrary, RowKey
 from desktop_app.handout.comparison import comparison_tables
-from desktop_app.handout.layout import WritingLines, bullet_paragraphs, framed_box, with_heading
+from desktop_app.handout.layout import (
+    Para,
+    WritingLines,
+    bullet_paragraphs,
+    framed_box,
+    with_heading,
+)
 from desktop_app.handout.request import Section
 from desktop_app.handout.story import HandoutStory, first_sentence
 from desktop_app.handout.styles import SOON, SOON_FILL, URGENT, URGENT_FILL
@@ -27,7 +33,7 @@ def site_pages(story: HandoutStory) -> list[Flowable]:
         story.printed += [site.summary, *site.red_flags.urgent, *site.red_flags.within_24_hours]
         title = f"{number}. {site.title}" if numbered else site.title
         body: list[Flowable] = [
-            Paragraph(f"{safe_markup(site.summary)} {story.cite(site.source_ids)}", s.body)
+            Para(f"{safe_markup(site.summary)} {story.cite(site.source_ids)}", s.body)
         ]
         for flags, heading, style, colour, fill in (
             (
@@ -46,7 +52,7 @@ def site_pages(story: HandoutStory) -> list[Flowable]:
             ),
         ):
             if flags:
-                rows = [[Paragraph(heading, style)]] + [
+                rows = [[Para(heading, style)]] + [
                     [p] for p in bullet_paragraphs([safe_markup(f) for f in flags], s)
                 ]
                 body += [
@@ -77,9 +83,9 @@ def comparison(story: HandoutStory) -> list[Flowable]:
         if len(tables) > 1:
             names = ", ".join(safe_markup(option.title) for option in group)
             label = "Part" if story.styles.large_print else "Table"
-            head = [*head, Paragraph(f"{label} {index} of {len(tables)}", story.styles.subsection)]
+            head = [*head, Para(f"{label} {index} of {len(tables)}", story.styles.subsection)]
             if story.styles.large_print:
-                head.append(Paragraph(names, story.styles.body))
+                head.append(Para(names, story.styles.body))
         out += with_heading(head, [*flowables, Spacer(1, story.styles.body.fontSize)])
     return out
 
@@ -111,7 +117,7 @@ def notes(story: HandoutStory) -> list[Flowable]:
     if not text.strip() or not story.request.includes(Section.NOTES):
         return []
     story.printed.append(text)
-    paragraphs = [Paragraph(safe_markup(part), story.styles.body) for part in _paragraphs(text)]
+    paragraphs = [Para(safe_markup(part), story.styles.body) for part in _paragraphs(text)]
     return with_heading(story.heading("notes", "Notes from your care team"), paragraphs)
 
 
@@ -130,13 +136,13 @@ def questions(story: HandoutStory) -> list[Flowable]:
     blocks: list[Flowable] = [
         KeepTogether(
             [
-                Paragraph(safe_markup(text), s.question, bulletText="\u2610"),
+                Para(safe_markup(text), s.question, bulletText="\u2610"),
                 WritingLines(2, s.rule_gap, s.question.leftIndent),
             ]
         )
         for text in texts
     ]
-    intro = Paragraph("Tick the ones you have asked. Write the answers on the lines.", s.body)
+    intro = Para("Tick the ones you have asked. Write the answers on the lines.", s.body)
     return with_heading(story.heading("questions", "Questions to ask"), [intro, *blocks])
 
 

@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from desktop_app.content.model import ContentLibrary, Option, Site
 from desktop_app.handout.comparison import small_references
-from desktop_app.handout.layout import OutlineMark
+from desktop_app.handout.layout import OutlineMark, Para
 from desktop_app.handout.request import HandoutRequest
 from desktop_app.handout.styles import HandoutStyles
 from desktop_app.handout.text import safe_markup
@@ -46,7 +46,7 @@ class HandoutStory:
         """A section (level 0) or sub-section heading with its outline entry."""
         style = self.styles.section if level == 0 else self.styles.subsection
         return [
-            Paragraph(safe_markup(title), style),
+            Para(safe_markup(title), style),
             OutlineMark(key, title, level, lift=style.leading + 2),
         ]
 

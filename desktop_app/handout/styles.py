@@ -153,12 +153,9 @@ def make_styles(large_print: bool) -> HandoutStyles:
     answer_title = ParagraphStyle(
         "AnswerTitle", parent=cell_head, spaceBefore=8 * k, spaceAfter=2 * k, keepWithNext=1
     )
+    refs_size = 14.0 if large_print else 7.6
     refs = ParagraphStyle(
-        "Refs",
-        parent=small,
-        fontSize=small_size * 0.95,
-        leading=small_size * 1.25,
-        spaceBefore=2 * k,
+        "Refs", parent=small, fontSize=refs_size, leading=refs_size * 1.3, spaceBefore=2 * k
     )
     caption = ParagraphStyle("Caption", parent=cell, fontName=fonts.bold, spaceBefore=2 * k)
     legend = ParagraphStyle("Legend", parent=base, spaceAfter=size * 0.25)

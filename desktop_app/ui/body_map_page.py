@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.body_diagram import BodyDiagram
 from desktop_app.ui.body_map import BodyMapWidget
+from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SITE_ID_ROLE, SiteSelectionModel
 from desktop_app.ui.theme import Theme
 
@@ -71,7 +74,7 @@ class BodyMapPage(QWidget):
         selection.selectionChanged.connect(self._on_selection_changed)
 
     def _on_list_activated(self, index: QModelIndex) -> None:
-        self.siteRequested.emit(index.data(SITE_ID_ROLE))
+        emit(self.siteRequested, index.data(SITE_ID_ROLE))
 
     def _on_selection_changed(self, site_ids: list[str]) -> None:
         for button in self.open_buttons.values():
@@ -83,7 +86,7 @@ class BodyMapPage(QWidget):
         for site_id in site_ids:
             button = QPushButton(f"Read about: {titles[site_id]}  \u2192")
             button.setAccessibleName(f"Open the page for {titles[site_id]}")
-            button.clicked.connect(lambda _=False, sid=site_id: self.siteRequested.emit(sid))
+            button.clicked.connect(partial(emit, self.siteRequested, site_id))
             self._chosen_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.open_buttons[site_id] = button
         self.none_label.setVisible(not site_ids)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -29,6 +30,7 @@ from desktop_app.content.render import PanelRenderer
 from desktop_app.ui.icon_array import IconArrayWidget
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import PatientSession
+from desktop_app.ui.signals import emit
 from desktop_app.ui.theme import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -143,7 +145,8 @@ class ComparePanel(QScrollArea):
         self.setAccessibleName("Comparison of treatment options")
         model.modelReset.connect(self._rebuild)
         session.comparedChanged.connect(model.set_option_ids)
-        self.removeRequested.connect(lambda oid: session.set_compared(oid, False))
+        self._session = session
+        self.removeRequested.connect(self._on_remove_requested)
         model.set_option_ids(session.compared)
 
     def _rebuild(self) -> None:
@@ -185,7 +188,7 @@ class ComparePanel(QScrollArea):
             header_layout.addWidget(name)
             remove = QPushButton("Remove")
             remove.setAccessibleName(f"Remove {option.title} from the comparison")
-            remove.clicked.connect(lambda _=False, oid=option.id: self.removeRequested.emit(oid))
+            remove.clicked.connect(partial(emit, self.removeRequested, option.id))
             header_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(self._framed(header, header=True), 0, column + 1)
             grid.setColumnStretch(column + 1, 1)
@@ -212,6 +215,9 @@ class ComparePanel(QScrollArea):
         outer.addLayout(grid)
         outer.addStretch(1)
         self.setWidget(content)
+
+    def _on_remove_requested(self, option_id: str) -> None:
+        self._session.set_compared(option_id, False)
 
     def _framed(self, widget: QWidget, header: bool) -> QFrame:
         frame = QFrame()

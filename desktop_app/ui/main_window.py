@@ -25,6 +25,7 @@ from desktop_app.ui.body_map_page import BodyMapPage
 from desktop_app.ui.navigation import History, Place
 from desktop_app.ui.rich_text import LinkExplainer
 from desktop_app.ui.session import PatientSession
+from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
 from desktop_app.ui.theme import Theme
 
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(self.history.can_go_back())
         self.forward_button.setEnabled(self.history.can_go_forward())
         self.breadcrumb.setText(" > ".join(self.crumbs()))
-        self.placeChanged.emit(place)
+        emit(self.placeChanged, place)
 
     def crumbs(self) -> list[str]:
         """The visible path, e.g. Body map > Spine > Compare."""
@@ -334,13 +335,13 @@ class MainWindow(QMainWindow):
         self.about_dialog = dialog
 
     def _on_smaller(self) -> None:
-        self.textSizeStepRequested.emit(-1)
+        emit(self.textSizeStepRequested, -1)
 
     def _on_larger(self) -> None:
-        self.textSizeStepRequested.emit(1)
+        emit(self.textSizeStepRequested, 1)
 
     def _on_contrast(self) -> None:
-        self.themeToggled.emit(self.contrast_button.isChecked())
+        emit(self.themeToggled, self.contrast_button.isChecked())
 
     def set_theme(self, theme: Theme) -> None:
         """Repaint every page in another theme."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary, Question
 from desktop_app.ui.session import PatientSession
+from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -54,7 +55,8 @@ class QuestionListModel(QAbstractListModel):
 
     def _on_session_changed(self) -> None:
         if self._questions:
-            self.dataChanged.emit(
+            emit(
+                self.dataChanged,
                 self.index(0),
                 self.index(len(self._questions) - 1),
                 [Qt.ItemDataRole.CheckStateRole],

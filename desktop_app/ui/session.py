@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.ui.signals import emit
+
 MAX_COMPARED = 4
 
 
@@ -42,7 +44,7 @@ class PatientSession(QObject):
             self._compared.remove(option_id)
         else:
             return True
-        self.comparedChanged.emit(self.compared)
+        emit(self.comparedChanged, self.compared)
         return True
 
     # -- discussed ---------------------------------------------------------
@@ -59,7 +61,7 @@ class PatientSession(QObject):
             self._discussed.remove(option_id)
         else:
             return
-        self.discussedChanged.emit(self.discussed)
+        emit(self.discussedChanged, self.discussed)
 
     # -- questions ---------------------------------------------------------
     @property
@@ -75,7 +77,7 @@ class PatientSession(QObject):
             self._questions.remove(question_id)
         else:
             return
-        self.questionsChanged.emit()
+        emit(self.questionsChanged)
 
     @property
     def own_questions(self) -> list[str]:
@@ -88,20 +90,20 @@ class PatientSession(QObject):
         if not text or text in self._own_questions:
             return False
         self._own_questions.append(text)
-        self.questionsChanged.emit()
+        emit(self.questionsChanged)
         return True
 
     def remove_own_question(self, index: int) -> None:
         """Remove a typed question by position."""
         if 0 <= index < len(self._own_questions):
             del self._own_questions[index]
-            self.questionsChanged.emit()
+            emit(self.questionsChanged)
 
     # -- typed fields ------------------------------------------------------
     def set_fields(self, patient_name: str, prepared_by: str, notes: str) -> None:
         """Store the handout's typed fields."""
         self.patient_name, self.prepared_by, self.notes = patient_name, prepared_by, notes
-        self.fieldsChanged.emit()
+        emit(self.fieldsChanged)
 
     def has_input(self) -> bool:
         """Whether anything was chosen or typed that a reset would lose."""
@@ -122,8 +124,8 @@ class PatientSession(QObject):
         self._questions.clear()
         self._own_questions.clear()
         self.patient_name = self.prepared_by = self.notes = ""
-        self.comparedChanged.emit([])
-        self.discussedChanged.emit([])
-        self.questionsChanged.emit()
-        self.fieldsChanged.emit()
-        self.cleared.emit()
+        emit(self.comparedChanged, [])
+        emit(self.discussedChanged, [])
+        emit(self.questionsChanged)
+        emit(self.fieldsChanged)
+        emit(self.cleared)

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.content.model import Site
+from desktop_app.ui.signals import emit
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -96,10 +97,13 @@ class SiteSelectionModel(QAbstractListModel):
         else:
             self._selected.discard(site_id)
         index = self.index(self.row_of(site_id))
-        self.dataChanged.emit(
-            index, index, [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole]
+        emit(
+            self.dataChanged,
+            index,
+            index,
+            [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole],
         )
-        self.selectionChanged.emit(self.selected_ids())
+        emit(self.selectionChanged, self.selected_ids())
 
     def toggle(self, site_id: str) -> None:
         """Select a site when it is not, unselect it when it is."""

@@ -18,6 +18,7 @@ from desktop_app.content.model import ContentLibrary, Option
 from desktop_app.content.render import PanelRenderer
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import MAX_COMPARED, PatientSession
+from desktop_app.ui.signals import emit
 from desktop_app.ui.theme import Theme
 
 
@@ -85,7 +86,7 @@ class OptionCard(QFrame):
         self._session.set_discussed(self.option.id, on)
 
     def _on_details_clicked(self) -> None:
-        self.detailsRequested.emit(self.option.id)
+        emit(self.detailsRequested, self.option.id)
 
     def _sync_compare_label(self) -> None:
         on = self.compare_button.isChecked()

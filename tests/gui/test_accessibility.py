@@ -1,0 +1,103 @@
+"""Accessible names, contrast, and the item models checked by pytest-qt's model tester."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import Controller
+from desktop_app.ui.compare import CompareTableModel
+from desktop_app.ui.glossary_page import GlossaryListModel
+from desktop_app.ui.questions_page import QuestionListModel
+from desktop_app.ui.session import PatientSession
+from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.theme import THEMES, contrast_pairs, contrast_ratio, make_palette
+
+
+def _focusable(root: QWidget) -> list[QWidget]:
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QScrollBar):
+            continue  # scroll bars are reached with the view they belong to
+        if (
+            isinstance(widget.parent(), QAbstractScrollArea)
+            and widget is getattr(widget.parent(), "viewport", lambda: None)()
+        ):
+            continue
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(root):
+            found.append(widget)
+    return found
+
+
+def test_every_focusable_widget_has_an_accessible_name(controller: Controller) -> None:
+    window = controller.window
+    controller.selection.set_selected("spine", True)
+    for option_id in ("spine-radiotherapy", "spine-sbrt"):
+        controller.session.set_compared(option_id, True)
+    missing: list[str] = []
+    for show in (
+        window.show_map,
+        lambda: window.show_site("spine"),
+        window.show_compare,
+        window.show_questions,
+        window.show_glossary,
+        lambda: window.show_option("spine-sbrt"),
+    ):
+        show()
+        for widget in _focusable(window):
+            if not widget.accessibleName().strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("theme_name", sorted(THEMES))
+def test_every_text_and_control_colour_pair_meets_4_5_to_1(theme_name: str) -> None:
+    theme = THEMES[theme_name]
+    failing = [
+        (what, round(contrast_ratio(fg, bg), 2))
+        for what, fg, bg in contrast_pairs(theme)
+        if contrast_ratio(fg, bg) < 4.5
+    ]
+    assert failing == []
+
+
+def test_the_palette_uses_the_theme_colours(controller: Controller) -> None:
+    for theme in THEMES.values():
+        palette = make_palette(theme)
+        assert palette.color(palette.ColorRole.WindowText).name() == theme.window_text
+        assert palette.color(palette.ColorRole.Base).name() == theme.base
+        assert palette.color(palette.ColorRole.Highlight).name() == theme.highlight
+
+
+def test_high_contrast_switches_the_whole_program(qtbot: QtBot, controller: Controller) -> None:
+    controller.window.contrast_button.click()
+    assert controller.theme.name == "high-contrast"
+    window = controller.window
+    qtbot.waitUntil(lambda: window.palette().color(window.backgroundRole()).name() == "#000000")
+    controller.window.show_site("brain")
+    assert "#3a0000" in controller.window.site_page.overview.text()
+
+
+def test_contrast_ratio_matches_known_values() -> None:
+    assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
+    assert round(contrast_ratio("#777777", "#ffffff"), 2) == 4.48
+
+
+def test_item_models_pass_the_model_tester(
+    qtmodeltester: ModelTester, controller: Controller
+) -> None:
+    library = controller.library
+    selection = SiteSelectionModel(library.sites)
+    qtmodeltester.check(selection)
+    selection.set_selected("bone", True)
+    qtmodeltester.check(selection)
+    compare = CompareTableModel(library)
+    compare.set_option_ids(["bone-radiotherapy", "bone-sbrt", "bone-surgery"])
+    qtmodeltester.check(compare)
+    qtmodeltester.check(GlossaryListModel(library.glossary))
+    session = PatientSession()
+    questions = QuestionListModel(library, selection, session)
+    qtmodeltester.check(questions)

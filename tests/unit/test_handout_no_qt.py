@@ -1,0 +1,53 @@
+"""The handout core never imports Qt (the CLI and the tests run it without a display)."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import desktop_app.handout
+
+MODULES = sorted(
+    f"desktop_app.handout.{info.name}"
+    for info in pkgutil.iter_modules(desktop_app.handout.__path__)
+)
+
+
+def test_handout_modules_do_not_import_qt() -> None:
+    assert "desktop_app.handout.builder" in MODULES
+    code = (
+        "import importlib, sys\n"
+        f"for name in {[*MODULES, 'desktop_app.handout_command']!r}:\n"
+        "    importlib.import_module(name)\n"
+        "from desktop_app.handout.builder import build_handout\n"
+        "from desktop_app.handout.request import HandoutRequest\n"
+        "from desktop_app.content.loader import load_content\n"
+        "from desktop_app.resources import bundled_content_dir\n"
+        "library = load_content(bundled_content_dir(), readability=False).library\n"
+        "build_handout(library, HandoutRequest(site_ids=('spine',), "
+        "compared_option_ids=('spine-sbrt', 'spine-surgery')))\n"
+        "qt = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'PyQt')))\n"
+        "print(','.join(qt))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
+
+
+def test_handout_command_imports_nothing_heavy_until_run() -> None:
+    # `mbc-guide` builds the whole parser at start-up, so this module is imported by the GUI
+    code = (
+        "import sys\n"
+        "import desktop_app.handout_command\n"
+        "heavy = [m for m in ('reportlab', 'svglib', 'yaml', 'textstat', 'desktop_app.handout')"
+        " if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
