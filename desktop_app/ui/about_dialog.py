@@ -37,7 +37,11 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About mbc-guide")
         self.setAccessibleName("About mbc-guide")
-        self.resize(720, 640)
+        line = self.fontMetrics().height()
+        width, height = max(720, line * 40), max(640, line * 32)
+        if parent is not None:  # never larger than the window it belongs to
+            width, height = min(width, parent.width()), min(height, parent.height())
+        self.resize(width, height)
         layout = QVBoxLayout(self)
         self.text = RichBrowser(explainer, "About this program")
         self.text.setHtml(renderer.about(theme.panel, about_facts(library), DIAGRAM_ATTRIBUTION))

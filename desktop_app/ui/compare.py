@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop_app.content.model import ContentLibrary, Option, Row, RowKey
 from desktop_app.content.render import PanelRenderer
 from desktop_app.ui.icon_array import IconArrayWidget
+from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.signals import emit
@@ -105,7 +104,6 @@ class CompareCell(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         self.text_label = RichLabel(html, explainer)
-        self.text_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.text_label)
         self.icon_array: IconArrayWidget | None = None
         if row.figure is not None:
@@ -119,7 +117,7 @@ class CompareCell(QWidget):
         layout.addStretch(1)
 
 
-class ComparePanel(QScrollArea):
+class ComparePanel(ReflowScrollArea):
     """The comparison grid built from a CompareTableModel."""
 
     removeRequested = Signal(str)
@@ -140,7 +138,6 @@ class ComparePanel(QScrollArea):
         self._theme = theme
         self.cells: dict[tuple[int, int], CompareCell] = {}
         self.row_headers: list[QLabel] = []
-        self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Comparison of treatment options")
         model.modelReset.connect(self._rebuild)
@@ -170,7 +167,7 @@ class ComparePanel(QScrollArea):
             message.setWordWrap(True)
             outer.addWidget(message)
             outer.addStretch(1)
-            self.setWidget(content)
+            self.set_page(content)
             return
         grid = QGridLayout()
         grid.setHorizontalSpacing(0)
@@ -199,7 +196,10 @@ class ComparePanel(QScrollArea):
             label.setWordWrap(True)
             label.setAccessibleName(str(question))
             self.row_headers.append(label)
-            grid.addWidget(self._framed(label, header=True), row + 1, 0)
+            header_frame = self._framed(label, header=True)
+            # Questions wrap in a narrow column so the options get the width.
+            header_frame.setMaximumWidth(label.fontMetrics().horizontalAdvance("x" * 18) + 16)
+            grid.addWidget(header_frame, row + 1, 0)
             for column in range(columns):
                 content_row = self.model.row_at(self.model.index(row, column))
                 cell = CompareCell(
@@ -214,7 +214,7 @@ class ComparePanel(QScrollArea):
         grid.setColumnMinimumWidth(0, 160)
         outer.addLayout(grid)
         outer.addStretch(1)
-        self.setWidget(content)
+        self.set_page(content)
 
     def _on_remove_requested(self, option_id: str) -> None:
         self._session.set_compared(option_id, False)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -23,6 +22,7 @@ from desktop_app.content.model import ContentLibrary
 from desktop_app.content.render import PanelRenderer
 from desktop_app.ui.body_map_page import BodyMapPage
 from desktop_app.ui.navigation import History, Place
+from desktop_app.ui.reflow import FlowLayout
 from desktop_app.ui.rich_text import LinkExplainer
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.signals import emit
@@ -86,7 +86,9 @@ class MainWindow(QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(8, 8, 8, 0)
-        outer.addLayout(self._build_nav_bar())
+        nav = QWidget()
+        nav.setLayout(self._build_nav_bar())
+        outer.addWidget(nav)
         self.breadcrumb = QLabel()
         self.breadcrumb.setAccessibleName("You are here")
         self.breadcrumb.setTextFormat(Qt.TextFormat.PlainText)
@@ -117,8 +119,9 @@ class MainWindow(QMainWindow):
         button.clicked.connect(slot)
         return button
 
-    def _build_nav_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_nav_bar(self) -> FlowLayout:
+        """Navigation and view buttons; they wrap onto a second line at large text sizes."""
+        bar = FlowLayout()
         self.back_button = self._button("\u2190 Back", "Back", self.go_back, "Back (Alt+Left)")
         self.forward_button = self._button(
             "Forward \u2192", "Forward", self.go_forward, "Forward (Alt+Right)"
@@ -142,10 +145,6 @@ class MainWindow(QMainWindow):
             self.compare_button,
             self.questions_button,
             self.glossary_button,
-        ):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        for button in (
             self.smaller_button,
             self.larger_button,
             self.contrast_button,

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.content.model import ContentLibrary, Option
 from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import MAX_COMPARED, PatientSession
 from desktop_app.ui.signals import emit
@@ -105,7 +105,7 @@ class OptionCard(QFrame):
         self._sync_compare_label()
 
 
-class SitePage(QScrollArea):
+class SitePage(ReflowScrollArea):
     """Shows one site; rebuilt each time another site is shown."""
 
     compareRequested = Signal()
@@ -130,7 +130,6 @@ class SitePage(QScrollArea):
         self._show_discussed = show_discussed
         self.site_id = ""
         self.cards: list[OptionCard] = []
-        self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Site page")
         session.comparedChanged.connect(self._on_session_changed)
@@ -176,7 +175,7 @@ class SitePage(QScrollArea):
         self.compare_button.clicked.connect(self.compareRequested)
         layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
-        self.setWidget(content)
+        self.set_page(content)
         self.verticalScrollBar().setValue(0)
         self._on_session_changed()
 

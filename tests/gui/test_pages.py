@@ -223,3 +223,21 @@ def test_about_lists_versions_dates_sources_and_attribution(controller: Controll
     for source_id in library.sources:
         assert f"[{source_id}]" in text
     controller.window.about_dialog.close()
+
+
+def test_no_text_is_cut_off_at_the_largest_text_size(qtbot: QtBot, controller: Controller) -> None:
+    window = controller.window
+    controller.step_text_size(10)
+    for option_id in ("spine-radiotherapy", "spine-sbrt", "spine-surgery"):
+        controller.session.set_compared(option_id, True)
+    window.show_site("spine")
+    window.show_compare()
+    panel = window.compare_page
+    page = panel.widget()
+    assert page is not None
+    qtbot.waitUntil(lambda: page.height() >= page.layout().heightForWidth(panel.viewport().width()))
+    labels = [cell.text_label for cell in panel.cells.values()]
+    window.show_site("spine")
+    labels += [window.site_page.overview]
+    for label in labels:
+        qtbot.waitUntil(lambda lb=label: lb.height() >= lb.heightForWidth(lb.width()))
