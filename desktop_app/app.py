@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -15,12 +17,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, STARTED_AT, __version__
 from desktop_app.body_diagram import bundled_body_diagram
-from desktop_app.content.loader import LoadResult, load_content
+from desktop_app.content.cache import default_cache_dir, load_cached, store
 from desktop_app.content.model import ContentLibrary
-from desktop_app.content.render import PanelRenderer
-from desktop_app.resources import bundled_content_dir, resources_dir, template_environment
+from desktop_app.content.problems import LoadResult
+
+if TYPE_CHECKING:
+    from desktop_app.ui.rich_text import LinkExplainer
+from desktop_app.resources import bundled_content_dir, resources_dir
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.rich_text import LinkExplainer
+from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
 from desktop_app.ui.theme import (
@@ -43,11 +48,14 @@ class ContentChoice:
     notices: list[str] = field(default_factory=list)
 
 
-def choose_content(content_dir: Path | None) -> ContentChoice:
-    """Load the requested content; fall back to the bundled content when it is broken."""
+def choose_content(content_dir: Path | None, cache_dir: Path | None = None) -> ContentChoice:
+    """Load the requested content; fall back to the bundled content when it is broken.
+
+    With a cache folder, content that loaded cleanly before is read back from the cache.
+    """
     notices: list[str] = []
     if content_dir is not None:
-        requested = load_content(content_dir, readability=False)
+        requested = _load(content_dir, cache_dir)
         if requested.library is not None:
             if requested.problems:
                 notices.append(_problem_text(requested, "needs review"))
@@ -56,12 +64,25 @@ def choose_content(content_dir: Path | None) -> ContentChoice:
             _problem_text(requested, "cannot be used")
             + "\n\nThe program is using its own bundled content instead."
         )
-    bundled = load_content(bundled_content_dir(), readability=False)
+    bundled = _load(bundled_content_dir(), cache_dir)
     if bundled.library is None:
         notices.append(_problem_text(bundled, "cannot be used"))
     elif bundled.problems:
         notices.append(_problem_text(bundled, "needs review"))
     return ContentChoice(bundled.library, notices)
+
+
+def _load(root: Path, cache_dir: Path | None) -> LoadResult:
+    if cache_dir is not None:
+        cached = load_cached(root, cache_dir, dt.date.today())
+        if cached is not None:
+            return LoadResult(root=root, library=cached, problems=[])
+    from desktop_app.content.loader import load_content  # YAML parsing: only on a cache miss
+
+    result = load_content(root, readability=False)
+    if cache_dir is not None and result.library is not None and not result.problems:
+        store(result.library, cache_dir)
+    return result
 
 
 def _problem_text(result: LoadResult, verdict: str) -> str:
@@ -93,20 +114,23 @@ class Controller(QObject):
         apply_theme(app, self.theme)
         self.selection = SiteSelectionModel(library.sites, self)
         self.session = PatientSession(self)
-        self.renderer = PanelRenderer(library, template_environment)
-        self.explainer = LinkExplainer(library)
+        self.services = PanelServices(library)
         self.window = MainWindow(
             library,
             bundled_body_diagram(),
             self.selection,
             self.session,
-            self.renderer,
-            self.explainer,
+            self.services,
             self.theme,
             consultation=consultation,
         )
         self.window.textSizeStepRequested.connect(self.step_text_size)
         self.window.themeToggled.connect(self.set_high_contrast)
+
+    @property
+    def explainer(self) -> LinkExplainer:
+        """Explains glossary and source links (tests replace how it shows them)."""
+        return self.services.explainer
 
     def step_text_size(self, step: int) -> None:
         """Make all text one step smaller or larger."""
@@ -161,7 +185,7 @@ def run_gui(content_dir: Path | None = None, smoke: bool = False) -> int:
     """Start the program window; in smoke mode, exit after the first paint."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = make_application(sys.argv[:1])
-    choice = choose_content(content_dir)
+    choice = choose_content(content_dir, cache_dir=default_cache_dir())
     for notice in choice.notices:
         log.warning("%s", notice.splitlines()[0])
     if choice.library is None:
@@ -186,6 +210,7 @@ def run_gui(content_dir: Path | None = None, smoke: bool = False) -> int:
         return app.exec()
     window.resize(1280, 860)
     window.show()
+    QTimer.singleShot(0, window.start_prebuilding)
     if choice.notices:
         QTimer.singleShot(0, lambda: show_notices(window, choice.notices))
     return app.exec()

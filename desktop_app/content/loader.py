@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.content.fields import FieldReader
@@ -26,7 +25,7 @@ from desktop_app.content.model import (
     Site,
     Source,
 )
-from desktop_app.content.problems import Problem, Severity
+from desktop_app.content.problems import LoadResult, Problem, Severity
 from desktop_app.content.yamlfile import (
     ParsedFile,
     YamlSyntaxError,
@@ -40,20 +39,6 @@ KNOWN_SITE_IDS = ("bone", "spine", "brain", "liver", "lung", "pleura", "skin-mus
 """The body sites the diagram can show."""
 
 _REVIEW_FIELDS = ("reviewed", "next_review")
-
-
-@dataclass
-class LoadResult:
-    """What loading a folder gave: the library (when usable) and every problem."""
-
-    root: Path
-    library: ContentLibrary | None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Problems that make the content unusable."""
-        return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
 class _Loader:

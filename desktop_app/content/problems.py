@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from desktop_app.content.model import ContentLibrary
 
 
 class Severity(StrEnum):
@@ -34,3 +36,17 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+@dataclass
+class LoadResult:
+    """What loading a folder gave: the library (when usable) and every problem."""
+
+    root: Path
+    library: ContentLibrary | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that make the content unusable."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]

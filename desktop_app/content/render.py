@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from desktop_app.content.colours import PanelColours
 from desktop_app.content.glossary import GlossaryMatcher
 from desktop_app.content.model import (
     AVAILABILITY_LABELS,
@@ -32,21 +32,6 @@ def markdown_to_html(text: str) -> str:
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return converter.convert(text)
-
-
-@dataclass(frozen=True)
-class PanelColours:
-    """The colours panels use; the screen passes its theme, tests pass defaults."""
-
-    text: str = "#1a1a1a"
-    muted: str = "#4a4a4a"
-    link: str = "#0b4f8a"
-    alert_text: str = "#1a1a1a"
-    alert_background: str = "#fdecea"
-    alert_border: str = "#a4161a"
-    notice_background: str = "#fff4d6"
-    notice_border: str = "#7a5a00"
-    panel_background: str = "#ffffff"
 
 
 class PanelRenderer:

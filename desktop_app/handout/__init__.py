@@ -1,0 +1,1 @@
+"""The printed handout: request, layout, fonts and saving. Never imports Qt."""

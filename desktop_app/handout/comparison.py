@@ -5,16 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from desktop_app.content.model import AVAILABILITY_LABELS, EVIDENCE_LEVELS, Option, Row, RowKey
 from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.icons import figure_flowables
 from desktop_app.handout.layout import Para, with_heading
-from desktop_app.handout.styles import HEADER_FILL, QUESTION_FILL, RULE, HandoutStyles
+from desktop_app.handout.styles import (
+    ACCENT,
+    HEADER_FILL,
+    MUTED,
+    QUESTION_FILL,
+    RULE,
+    HandoutStyles,
+)
 from desktop_app.handout.text import escape, safe_markup
 
 MAX_COLUMNS = 4
+ACCENT_HEX = ACCENT.hexval().replace("0x", "#")
 
 
 def groups(options: Sequence[Option], per_table: int) -> list[list[Option]]:
@@ -39,21 +47,25 @@ def references(source_ids: Sequence[str]) -> str:
 
 def small_references(source_ids: Sequence[str], styles: HandoutStyles) -> str:
     """References in small grey print, to end a paragraph with (so they never stand alone)."""
-    return f'<font size="{styles.refs.fontSize:g}" color="#4d5966">{references(source_ids)}</font>'
+    colour = MUTED.hexval().replace("0x", "#")
+    return f'<font size="{styles.refs.fontSize:g}" color="{colour}">{references(source_ids)}</font>'
 
 
-def _cell(row: Row, styles: HandoutStyles) -> list[Flowable]:
-    flowables: list[Flowable] = []
+def _cell(row: Row, styles: HandoutStyles, flowing: bool = False) -> list[Flowable]:
+    """One answer; `flowing` (outside a table) keeps the figure and its words on one page."""
     refs = small_references(row.sources, styles)
+    text = safe_markup(row.text)
     if row.key is RowKey.EVIDENCE:
-        label = EVIDENCE_LEVELS.get(row.level or "", row.level or "")
-        flowables.append(Para(safe_markup(label), styles.cell_label))
+        # the level label is part of the answer's paragraph, so it never stands alone
+        label = safe_markup(EVIDENCE_LEVELS.get(row.level or "", row.level or ""))
+        font = f'name="{styles.cell_label.fontName}" color="{ACCENT_HEX}"'
+        text = f"<font {font}>{label}</font><br/>{text}"
     if row.figure is None:
-        flowables.append(Para(f"{safe_markup(row.text)} {refs}", styles.cell))
-        return flowables
-    flowables.append(Para(safe_markup(row.text), styles.cell))
-    flowables += figure_flowables(row.figure, styles, refs)
-    return flowables
+        return [Para(f"{text} {refs}", styles.cell)]
+    figure = figure_flowables(row.figure, styles, refs)
+    if flowing:
+        return [Para(text, styles.cell), KeepTogether(figure)]
+    return [Para(text, styles.cell), *figure]
 
 
 def _header(option: Option, styles: HandoutStyles) -> list[Flowable]:
@@ -111,9 +123,8 @@ def stacked_blocks(options: Sequence[Option], styles: HandoutStyles) -> list[Flo
         band = Para(safe_markup(key.question), styles.band)
         for index, option in enumerate(options):
             title = Para(safe_markup(option.title), styles.answer_title)
-            out += with_heading(
-                [band, title] if index == 0 else [title], _cell(option.row(key), styles)
-            )
+            answer = _cell(option.row(key), styles, flowing=True)
+            out += with_heading([band, title] if index == 0 else [title], answer)
     return out
 
 

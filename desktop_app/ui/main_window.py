@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.body_diagram import BodyDiagram
 from desktop_app.content.model import ContentLibrary
-from desktop_app.content.render import PanelRenderer
 from desktop_app.ui.body_map_page import BodyMapPage
 from desktop_app.ui.navigation import History, Place
 from desktop_app.ui.reflow import FlowLayout
-from desktop_app.ui.rich_text import LinkExplainer
+from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.glossary_page import GlossaryPage
     from desktop_app.ui.questions_page import QuestionsPage
     from desktop_app.ui.rich_text import RichBrowser
-    from desktop_app.ui.site_page import SitePage
+    from desktop_app.ui.site_page import SitePage, SitePages
 
 AskFunction = Callable[[QWidget, str, str], bool]
 
@@ -64,8 +63,7 @@ class MainWindow(QMainWindow):
         diagram: BodyDiagram,
         selection: SiteSelectionModel,
         session: PatientSession,
-        renderer: PanelRenderer,
-        explainer: LinkExplainer,
+        services: PanelServices,
         theme: Theme,
         consultation: bool = True,
         parent: QWidget | None = None,
@@ -74,8 +72,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.selection = selection
         self.session = session
-        self._renderer = renderer
-        self._explainer = explainer
+        self._services = services
         self._theme = theme
         self._consultation = consultation
         self.ask: AskFunction = ask_yes_no
@@ -181,24 +178,26 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, name: str) -> QWidget:
         if name == "site":
-            from desktop_app.ui.site_page import SitePage
+            from desktop_app.ui.site_page import SitePages
 
-            site_page = SitePage(
+            site_pages = SitePages(
                 self.library,
-                self._renderer,
-                self._explainer,
+                self._services.renderer,
+                self._services.explainer,
                 self.session,
                 self._theme,
                 self._consultation,
             )
-            site_page.compareRequested.connect(self.show_compare)
-            site_page.optionDetailsRequested.connect(self.show_option)
-            return site_page
+            site_pages.compareRequested.connect(self.show_compare)
+            site_pages.optionDetailsRequested.connect(self.show_option)
+            return site_pages
         if name == "compare":
             from desktop_app.ui.compare import ComparePanel, CompareTableModel
 
             model = CompareTableModel(self.library, self)
-            return ComparePanel(model, self._renderer, self._explainer, self.session, self._theme)
+            return ComparePanel(
+                model, self._services.renderer, self._services.explainer, self.session, self._theme
+            )
         if name == "questions":
             from desktop_app.ui.questions_page import QuestionsPage
 
@@ -206,17 +205,31 @@ class MainWindow(QMainWindow):
         if name == "glossary":
             from desktop_app.ui.glossary_page import GlossaryPage
 
-            return GlossaryPage(self.library.glossary, self._renderer, self._explainer, self._theme)
+            return GlossaryPage(
+                self.library.glossary,
+                self._services.renderer,
+                self._services.explainer,
+                self._theme,
+            )
         if name == "option":
             from desktop_app.ui.rich_text import RichBrowser
 
-            return RichBrowser(self._explainer, "Treatment option details")
+            return RichBrowser(self._services.explainer, "Treatment option details")
         raise KeyError(name)
 
     @property
-    def site_page(self) -> SitePage:
-        """The site page."""
+    def site_pages(self) -> SitePages:
+        """Every site's page."""
         return self._page("site")  # type: ignore[return-value]
+
+    @property
+    def site_page(self) -> SitePage:
+        """The site page on show (or last shown)."""
+        return self.site_pages.current
+
+    def start_prebuilding(self) -> None:
+        """Build the site pages in idle moments after the first paint."""
+        self.site_pages.start_prebuilding()
 
     @property
     def compare_page(self) -> ComparePanel:
@@ -279,10 +292,12 @@ class MainWindow(QMainWindow):
 
     def _go(self, place: Place) -> None:
         if place.page == "site":
-            self.site_page.show_site(place.key)
+            self.site_pages.show_site(place.key)
         elif place.page == "option":
             option = self.library.option(place.key)
-            self.option_page.setHtml(self._renderer.option_details(option, self._theme.panel))
+            self.option_page.setHtml(
+                self._services.renderer.option_details(option, self._theme.panel)
+            )
         self.stack.setCurrentWidget(self._page(place.page))
         self.back_button.setEnabled(self.history.can_go_back())
         self.forward_button.setEnabled(self.history.can_go_forward())
@@ -329,7 +344,9 @@ class MainWindow(QMainWindow):
         """Open the About dialog."""
         from desktop_app.ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.library, self._renderer, self._explainer, self._theme, self)
+        dialog = AboutDialog(
+            self.library, self._services.renderer, self._services.explainer, self._theme, self
+        )
         dialog.open()
         self.about_dialog = dialog
 

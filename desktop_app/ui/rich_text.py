@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import html as html_module
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCursor, QTextDocument
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QToolTip, QWidget
 
 from desktop_app.content.model import ContentLibrary
+
+_TAGS = re.compile(r"<[^>]*>")
 
 
 class LinkExplainer:
@@ -79,9 +83,8 @@ class RichLabel(QLabel):
     def set_html(self, html: str) -> None:
         """Show new rich text; the accessible name is its plain text."""
         self.setText(html)
-        document = QTextDocument()
-        document.setHtml(html)
-        self.setAccessibleName(" ".join(document.toPlainText().split())[:200] or "text")
+        plain = html_module.unescape(_TAGS.sub(" ", html))
+        self.setAccessibleName(" ".join(plain.split())[:200] or "text")
 
     def _on_link_activated(self, link: str) -> None:
         self._explainer.activate(self, link)

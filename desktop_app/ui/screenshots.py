@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
@@ -41,9 +42,9 @@ def take_screenshots(out_dir: Path, width: int = 1280, height: int = 860) -> lis
         window.show()
         scenes: list[tuple[str, Callable[[], None]]] = [
             ("body-map-empty", window.show_map),
-            ("body-map-three-sites", lambda c=controller: _select_sites(c)),
-            ("site-spine", lambda w=window: w.show_site("spine")),
-            ("compare-three-options", lambda c=controller: _compare(c)),
+            ("body-map-three-sites", partial(_select_sites, controller)),
+            ("site-spine", partial(window.show_site, "spine")),
+            ("compare-three-options", partial(_compare, controller)),
             ("glossary", window.show_glossary),
             ("questions", window.show_questions),
         ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -106,7 +107,79 @@ class OptionCard(QFrame):
 
 
 class SitePage(ReflowScrollArea):
-    """Shows one site; rebuilt each time another site is shown."""
+    """One site's page, built once and kept until the theme or text size changes."""
+
+    compareRequested = Signal()
+    optionDetailsRequested = Signal(str)
+
+    def __init__(
+        self,
+        site_id: str,
+        library: ContentLibrary,
+        renderer: PanelRenderer,
+        explainer: LinkExplainer,
+        session: PatientSession,
+        theme: Theme,
+        show_discussed: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.site_id = site_id
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        site = library.site(site_id)
+        self.setAccessibleName(f"Page for {site.title}")
+        content = QWidget()
+        content.setObjectName("site-page-content")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(16, 12, 16, 16)
+        self.overview = RichLabel(renderer.site_page(site, theme.panel), explainer)
+        self.overview.setObjectName("site-overview")
+        layout.addWidget(self.overview)
+        heading = QLabel(f"Treatment options for {site.title.lower()}")
+        font = heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        hint = QLabel("Choose \u201cCompare\u201d on 2 to 4 options to see them side by side.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.cards: list[OptionCard] = []
+        for option in library.options_for(site_id):
+            card = OptionCard(
+                option,
+                renderer.option_summary(option, theme.panel),
+                explainer,
+                session,
+                show_discussed,
+            )
+            card.detailsRequested.connect(self.optionDetailsRequested)
+            layout.addWidget(card)
+            self.cards.append(card)
+        self.compare_button = QPushButton("Compare the chosen options")
+        self.compare_button.setAccessibleName("Compare the chosen options")
+        self.compare_button.clicked.connect(self.compareRequested)
+        layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.set_page(content)
+        session.comparedChanged.connect(self._on_session_changed)
+        session.discussedChanged.connect(self._on_session_changed)
+        self._on_session_changed()
+
+    def _on_session_changed(self, *_: object) -> None:
+        for card in self.cards:
+            card.sync_from_session()
+        count = len(self._session.compared)
+        self.compare_button.setEnabled(count >= 2)
+        self.compare_button.setText(
+            f"Compare the chosen options ({count})" if count else "Compare the chosen options"
+        )
+
+
+class SitePages(QStackedWidget):
+    """Every site's page, built ahead in idle moments so choosing a site is instant."""
 
     compareRequested = Signal()
     optionDetailsRequested = Signal(str)
@@ -128,69 +201,76 @@ class SitePage(ReflowScrollArea):
         self._session = session
         self._theme = theme
         self._show_discussed = show_discussed
-        self.site_id = ""
-        self.cards: list[OptionCard] = []
-        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._pages: dict[str, SitePage] = {}
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setInterval(0)
+        self._prebuild_timer.timeout.connect(self._prebuild_one)
         self.setAccessibleName("Site page")
-        session.comparedChanged.connect(self._on_session_changed)
-        session.discussedChanged.connect(self._on_session_changed)
 
-    def show_site(self, site_id: str) -> None:
-        """Build the page for one site."""
-        site = self._library.site(site_id)
-        self.site_id = site_id
-        content = QWidget()
-        content.setObjectName("site-page-content")
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 12, 16, 16)
-        self.overview = RichLabel(
-            self._renderer.site_page(site, self._theme.panel), self._explainer
-        )
-        self.overview.setObjectName("site-overview")
-        layout.addWidget(self.overview)
-        heading = QLabel(f"Treatment options for {site.title.lower()}")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        heading.setFont(font)
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
-        hint = QLabel("Choose \u201cCompare\u201d on 2 to 4 options to see them side by side.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.cards = []
-        for option in self._library.options_for(site_id):
-            card = OptionCard(
-                option,
-                self._renderer.option_summary(option, self._theme.panel),
+    def page(self, site_id: str) -> SitePage:
+        """The page for a site, built now if it was not built ahead."""
+        if site_id not in self._pages:
+            page = SitePage(
+                site_id,
+                self._library,
+                self._renderer,
                 self._explainer,
                 self._session,
+                self._theme,
                 self._show_discussed,
             )
-            card.detailsRequested.connect(self.optionDetailsRequested)
-            layout.addWidget(card)
-            self.cards.append(card)
-        self.compare_button = QPushButton("Compare the chosen options")
-        self.compare_button.setAccessibleName("Compare the chosen options")
-        self.compare_button.clicked.connect(self.compareRequested)
-        layout.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
-        self.set_page(content)
-        self.verticalScrollBar().setValue(0)
-        self._on_session_changed()
+            page.compareRequested.connect(self.compareRequested)
+            page.optionDetailsRequested.connect(self.optionDetailsRequested)
+            self._pages[site_id] = page
+            self.addWidget(page)
+            # Lay the hidden page out at its real size now, so showing it later only paints.
+            page.resize(self.size())
+            page.ensurePolished()
+            content = page.widget()
+            layout = content.layout() if content is not None else None
+            if content is not None and layout is not None:
+                content.ensurePolished()
+                layout.activate()
+        return self._pages[site_id]
 
-    def _on_session_changed(self, *_: object) -> None:
-        for card in self.cards:
-            card.sync_from_session()
-        if self.site_id:
-            count = len(self._session.compared)
-            self.compare_button.setEnabled(count >= 2)
-            self.compare_button.setText(
-                f"Compare the chosen options ({count})" if count else "Compare the chosen options"
-            )
+    def show_site(self, site_id: str) -> SitePage:
+        """Show one site's page."""
+        page = self.page(site_id)
+        self.setCurrentWidget(page)
+        page.verticalScrollBar().setValue(0)
+        return page
+
+    @property
+    def current(self) -> SitePage:
+        """The page on show."""
+        page = self.currentWidget()
+        assert isinstance(page, SitePage)
+        return page
+
+    def is_prebuilt(self) -> bool:
+        """Whether every site's page exists."""
+        return all(site.id in self._pages for site in self._library.sites)
+
+    def start_prebuilding(self) -> None:
+        """Build the missing pages one per idle moment, keeping the window responsive."""
+        self._prebuild_timer.start()
+
+    def _prebuild_one(self) -> None:
+        for site in self._library.sites:
+            if site.id not in self._pages:
+                self.page(site.id)
+                return
+        self._prebuild_timer.stop()
 
     def set_theme(self, theme: Theme) -> None:
-        """Use another theme; the page is rebuilt so the panels take its colours."""
+        """Use another theme or text size: pages are rebuilt (the shown one at once)."""
         self._theme = theme
-        if self.site_id:
-            self.show_site(self.site_id)
+        shown = self.currentWidget()
+        current_id = shown.site_id if isinstance(shown, SitePage) else ""
+        for page in self._pages.values():
+            self.removeWidget(page)
+            page.deleteLater()
+        self._pages.clear()
+        if current_id:
+            self.show_site(current_id)
+        self.start_prebuilding()

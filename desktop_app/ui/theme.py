@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from desktop_app.content.render import PanelColours
+from desktop_app.content.colours import PanelColours
 
 TEXT_SIZES_PT = (11, 13, 15, 18, 22, 26)
 """The text-size steps; the program starts on the second."""

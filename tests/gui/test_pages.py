@@ -234,10 +234,15 @@ def test_no_text_is_cut_off_at_the_largest_text_size(qtbot: QtBot, controller: C
     window.show_compare()
     panel = window.compare_page
     page = panel.widget()
-    assert page is not None
-    qtbot.waitUntil(lambda: page.height() >= page.layout().heightForWidth(panel.viewport().width()))
+    layout = page.layout() if page is not None else None
+    assert page is not None and layout is not None
+    qtbot.waitUntil(lambda: page.height() >= layout.heightForWidth(panel.viewport().width()))
     labels = [cell.text_label for cell in panel.cells.values()]
     window.show_site("spine")
     labels += [window.site_page.overview]
     for label in labels:
-        qtbot.waitUntil(lambda lb=label: lb.height() >= lb.heightForWidth(lb.width()))
+
+        def tall_enough(lb: QWidget = label) -> bool:
+            return lb.height() >= lb.heightForWidth(lb.width())
+
+        qtbot.waitUntil(tall_enough)
