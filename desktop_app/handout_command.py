@@ -100,9 +100,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"unknown {kind} id: {', '.join(ids)}", file=sys.stderr)
             print(f"  valid {kind} ids: {', '.join(valid[kind])}", file=sys.stderr)
         return 2
-    from desktop_app.handout.builder import render_handout
+    from desktop_app.handout.builder import HandoutError, render_handout
+    from desktop_app.resources import ResourceNotFoundError
 
-    handout = render_handout(library, request)
+    try:
+        handout = render_handout(library, request)
+    except (HandoutError, ResourceNotFoundError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         write_pdf_atomically(args.out, handout.data)
     except SaveError as exc:

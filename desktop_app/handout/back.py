@@ -40,11 +40,14 @@ def sources(story: HandoutStory) -> list[Flowable]:
         if source.url:
             text += f" {safe_markup(source.url)}"
         items.append(Para(text, s.source))
+    reviewed, next_review = library.meta.review.reviewed, library.meta.review.next_review
+    if library.reviews:  # the newest check of any file, and the soonest one due
+        reviewed, next_review = library.latest_reviewed, library.earliest_next_review
     items.append(
         Para(
             f"Content version {safe_markup(library.meta.version)}. "
-            f"Last reviewed {long_date(library.latest_reviewed)}. "
-            f"Next review due by {long_date(library.earliest_next_review)}.",
+            f"Last reviewed {long_date(reviewed)}. "
+            f"Next review due by {long_date(next_review)}.",
             s.body,
         )
     )

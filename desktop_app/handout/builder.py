@@ -13,6 +13,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from desktop_app import APP_NAME, __version__
 from desktop_app.content.model import ContentLibrary
@@ -28,6 +29,10 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 FOOTER_Y = 10 * mm
+
+
+class HandoutError(Exception):
+    """The handout could not be laid out; the message holds no patient text."""
 
 
 @dataclass(frozen=True)
@@ -187,6 +192,12 @@ def render_handout(library: ContentLibrary, request: HandoutRequest) -> Rendered
         canvases.append(canvas)
         return canvas
 
-    with _binary_streams():
-        doc.build(flowables, canvasmaker=canvasmaker)
+    try:
+        with _binary_streams():
+            doc.build(flowables, canvasmaker=canvasmaker)
+    except LayoutError:
+        # ReportLab's message quotes the text that did not fit: it may be a patient's notes
+        raise HandoutError(
+            "The handout could not be laid out: something is too large for a page."
+        ) from None
     return RenderedHandout(buffer.getvalue(), canvases[-1].page_total)

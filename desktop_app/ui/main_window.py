@@ -31,6 +31,7 @@ from desktop_app.ui.theme import Theme
 if TYPE_CHECKING:
     from desktop_app.ui.compare import ComparePanel
     from desktop_app.ui.glossary_page import GlossaryPage
+    from desktop_app.ui.handout_page import HandoutPage
     from desktop_app.ui.questions_page import QuestionsPage
     from desktop_app.ui.rich_text import RichBrowser
     from desktop_app.ui.site_page import SitePage, SitePages
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.compare_button = self._button("Compare", "Compare options", self.show_compare)
         self.questions_button = self._button("Questions", "Questions to ask", self.show_questions)
         self.glossary_button = self._button("Glossary", "Glossary", self.show_glossary)
+        self.handout_button = self._button("Handout", "Handout", self.show_handout)
         self.smaller_button = self._button("A\u2212", "Smaller text", self._on_smaller, "Ctrl+-")
         self.larger_button = self._button("A+", "Larger text", self._on_larger, "Ctrl++")
         self.contrast_button = self._button("High contrast", "High contrast", self._on_contrast)
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
             self.compare_button,
             self.questions_button,
             self.glossary_button,
+            self.handout_button,
             self.smaller_button,
             self.larger_button,
             self.contrast_button,
@@ -211,6 +214,13 @@ class MainWindow(QMainWindow):
                 self._services.explainer,
                 self._theme,
             )
+        if name == "handout":
+            from desktop_app.handout.request import ClinicDetails
+            from desktop_app.ui.handout_page import HandoutPage
+
+            return HandoutPage(
+                self.library, self.selection, self.session, ClinicDetails(), self._consultation
+            )
         if name == "option":
             from desktop_app.ui.rich_text import RichBrowser
 
@@ -247,6 +257,11 @@ class MainWindow(QMainWindow):
         return self._page("glossary")  # type: ignore[return-value]
 
     @property
+    def handout_page(self) -> HandoutPage:
+        """The handout page."""
+        return self._page("handout")  # type: ignore[return-value]
+
+    @property
     def option_page(self) -> RichBrowser:
         """The page that shows one option in full."""
         return self._page("option")  # type: ignore[return-value]
@@ -275,6 +290,10 @@ class MainWindow(QMainWindow):
     def show_glossary(self) -> None:
         """Go to the glossary."""
         self._visit(Place("glossary"))
+
+    def show_handout(self) -> None:
+        """Go to the handout page."""
+        self._visit(Place("handout"))
 
     def go_back(self) -> None:
         """Step back in the history."""
@@ -311,7 +330,12 @@ class MainWindow(QMainWindow):
         site_id = self.history.last_site()
         if place.page in ("site", "compare", "option") and site_id:
             crumbs.append(self.library.site(site_id).title)
-        names = {"compare": "Compare", "questions": "Questions", "glossary": "Glossary"}
+        names = {
+            "compare": "Compare",
+            "questions": "Questions",
+            "glossary": "Glossary",
+            "handout": "Handout",
+        }
         if place.page in names:
             crumbs.append(names[place.page])
         elif place.page == "option":

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.app import Controller, choose_content, make_application
@@ -53,6 +54,10 @@ def take_screenshots(out_dir: Path, width: int = 1280, height: int = 860) -> lis
             path = out_dir / f"{name}-{size_name}.png"
             _shoot(app, window, path)
             written.append(path)
+        _preview_handout(controller)
+        path = out_dir / f"handout-{size_name}.png"
+        _shoot(app, window, path)
+        written.append(path)
         window.show_about()
         path = out_dir / f"about-{size_name}.png"
         _shoot(app, window.about_dialog, path)
@@ -68,6 +73,19 @@ def _select_sites(controller: Controller) -> None:
     controller.window.show_map()
     for site_id in EXAMPLE_SITES:
         controller.selection.set_selected(site_id, True)
+
+
+def _preview_handout(controller: Controller) -> None:
+    """Show the handout page with a preview of the real PDF pages."""
+    controller.window.show_handout()
+    page = controller.window.handout_page
+    page.name_edit.setText("Zoë Łukasiewicz")
+    page.prepared_edit.setText("Dr Ngozi Adeyemi")
+    loop = QEventLoop()
+    page.pdfReady.connect(loop.quit)
+    page.failed.connect(loop.quit)
+    page.preview()
+    loop.exec()
 
 
 def _compare(controller: Controller) -> None:

@@ -310,3 +310,21 @@ def test_clinic_logo_is_drawn(library: ContentLibrary, tmp_path: Any) -> None:
         )
     )
     assert reader.pages[0].images
+
+
+def test_layout_failure_is_a_handout_error_without_patient_text(
+    library: ContentLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportlab.platypus import BaseDocTemplate
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from desktop_app.handout.builder import HandoutError
+
+    def too_large(*args: Any, **kwargs: Any) -> None:
+        raise LayoutError("Flowable <Para>'secret notes' too large")
+
+    monkeypatch.setattr(BaseDocTemplate, "build", too_large)
+    with pytest.raises(HandoutError) as caught:
+        build_handout(library, _request(notes="secret notes"))
+    assert "secret" not in str(caught.value)
+    assert caught.value.__cause__ is None

@@ -1,0 +1,375 @@
+"""The handout page: who it is for, what to include, then preview, print or save the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.content.model import ContentLibrary
+from desktop_app.handout.request import (
+    ALL_SECTIONS,
+    ClinicDetails,
+    HandoutRequest,
+    PageSize,
+    Section,
+)
+from desktop_app.ui.background import BackgroundJob, ExpectedFailure, start
+from desktop_app.ui.pdf_pages import LoadedPdf, print_pdf, printer_names
+from desktop_app.ui.session import PatientSession
+from desktop_app.ui.signals import emit
+from desktop_app.ui.site_model import SiteSelectionModel
+
+MAX_NAME_LENGTH = 200
+MAX_NOTES_LENGTH = 10_000
+SECTION_LABELS = {
+    Section.DIAGRAM: "Body diagram",
+    Section.SITES: "Summary and warning signs for each body part",
+    Section.COMPARISON: "Comparison table",
+    Section.DISCUSSED: "Options discussed today",
+    Section.NOTES: "Notes",
+    Section.QUESTIONS: "Questions",
+    Section.GLOSSARY: "Glossary of words used",
+    Section.SOURCES: "Sources and review dates",
+}
+BUILD_FAILED = "The handout could not be made. Please try again; if it fails again, tell IT."
+
+ChooseSavePath = Callable[[QWidget, str], Path | None]
+Inform = Callable[[QWidget, str, str], None]
+
+
+def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
+    """Ask where to save the PDF; tests replace this function."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Save the handout", suggested, "PDF (*.pdf)")
+    if not path:
+        return None
+    return Path(path if path.lower().endswith(".pdf") else f"{path}.pdf")
+
+
+def inform(parent: QWidget, title: str, text: str) -> None:
+    """Tell the person something in a dialog; tests replace this function."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def choose_printer(parent: QWidget) -> QPrinter | None:
+    """Ask which printer and how; None when the person cancels. Tests replace this."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+class HandoutPage(QWidget):
+    """Builds a HandoutRequest from the session and the form; the PDF work runs off-thread."""
+
+    pdfReady = Signal(bytes)  # every finished build, for preview and tests
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        selection: SiteSelectionModel,
+        session: PatientSession,
+        clinic: ClinicDetails,
+        consultation: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._selection = selection
+        self._session = session
+        self._clinic = clinic
+        self._consultation = consultation
+        self._job: BackgroundJob | None = None
+        self.choose_save_path: ChooseSavePath = choose_save_path
+        self.inform: Inform = inform
+        self.choose_printer: Callable[[QWidget], QPrinter | None] = choose_printer
+        self.preview_pages: list[QLabel] = []
+        self._build_form()
+        session.cleared.connect(self._on_session_cleared)
+
+    # -- the form ----------------------------------------------------------
+    def _build_form(self) -> None:
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(16, 12, 16, 16)
+        form_side = QVBoxLayout()
+        title = QLabel("Your handout")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        title.setFont(font)
+        form_side.addWidget(title)
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.name_edit.setPlaceholderText("Optional")
+        self.name_edit.setAccessibleName("Patient name (optional)")
+        form.addRow("Patient name", self.name_edit)
+        self.prepared_edit = QLineEdit()
+        self.prepared_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.prepared_edit.setAccessibleName("Prepared by")
+        form.addRow("Prepared by", self.prepared_edit)
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setAccessibleName("Date")
+        form.addRow("Date", self.date_edit)
+        self.page_size = QComboBox()
+        self.page_size.addItem("A4", PageSize.A4)
+        self.page_size.addItem("US Letter", PageSize.LETTER)
+        self.page_size.setAccessibleName("Page size")
+        form.addRow("Page size", self.page_size)
+        self.large_print = QCheckBox("Large print")
+        self.large_print.setAccessibleName("Large print")
+        form.addRow("", self.large_print)
+        form_side.addLayout(form)
+        self.section_boxes: dict[Section, QCheckBox] = {}
+        sections_label = QLabel("Include")
+        sections_label.setFont(self._bold(sections_label))
+        form_side.addWidget(sections_label)
+        for section in Section:
+            box = QCheckBox(SECTION_LABELS[section])
+            box.setChecked(section in ALL_SECTIONS)
+            box.setAccessibleName(f"Include {SECTION_LABELS[section].lower()}")
+            self.section_boxes[section] = box
+            form_side.addWidget(box)
+        notes_label = QLabel("Notes for the handout")
+        notes_label.setFont(self._bold(notes_label))
+        form_side.addWidget(notes_label)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setAccessibleName("Notes for the handout")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.textChanged.connect(self._on_notes_changed)
+        form_side.addWidget(self.notes_edit, 1)
+        self.notes_count = QLabel()
+        form_side.addWidget(self.notes_count)
+        buttons = QHBoxLayout()
+        self.preview_button = QPushButton("Preview")
+        self.preview_button.setAccessibleName("Preview the handout")
+        self.preview_button.clicked.connect(self.preview)
+        buttons.addWidget(self.preview_button)
+        self.print_button = QPushButton("Print\u2026")
+        self.print_button.setAccessibleName("Print the handout")
+        self.print_button.clicked.connect(self.print_handout)
+        buttons.addWidget(self.print_button)
+        self.save_button = QPushButton("Save as PDF\u2026")
+        self.save_button.setAccessibleName("Save the handout as a PDF file")
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setVisible(self._consultation)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        form_side.addLayout(buttons)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Handout status")
+        form_side.addWidget(self.status)
+        outer.addLayout(form_side, 2)
+        self.preview_area = QScrollArea()
+        self.preview_area.setWidgetResizable(True)
+        self.preview_area.setAccessibleName("Handout preview")
+        self._show_preview_hint()
+        outer.addWidget(self.preview_area, 3)
+        for edit in (self.name_edit, self.prepared_edit):
+            edit.textChanged.connect(self._store_fields)
+        self._on_notes_changed()
+
+    @staticmethod
+    def _bold(label: QLabel) -> QFont:
+        font = label.font()
+        font.setBold(True)
+        return font
+
+    def _show_preview_hint(self) -> None:
+        hint = QLabel("Press \u201cPreview\u201d to see the handout pages here.")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setWordWrap(True)
+        self.preview_area.setWidget(hint)
+        self.preview_pages = []
+
+    def _on_notes_changed(self) -> None:
+        text = self.notes_edit.toPlainText()
+        if len(text) > MAX_NOTES_LENGTH:
+            self.notes_edit.setPlainText(text[:MAX_NOTES_LENGTH])
+            return
+        self.notes_count.setText(f"{len(text):,} of {MAX_NOTES_LENGTH:,} characters")
+        self._store_fields()
+
+    def _store_fields(self) -> None:
+        self._session.set_fields(
+            self.name_edit.text(), self.prepared_edit.text(), self.notes_edit.toPlainText()
+        )
+
+    def _on_session_cleared(self) -> None:
+        for edit in (self.name_edit, self.prepared_edit):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+        self.notes_edit.blockSignals(True)
+        self.notes_edit.clear()
+        self.notes_edit.blockSignals(False)
+        self.notes_count.setText(f"0 of {MAX_NOTES_LENGTH:,} characters")
+        self.date_edit.setDate(QDate.currentDate())
+        self.status.clear()
+        self._show_preview_hint()
+
+    # -- the request -------------------------------------------------------
+    def request(self) -> HandoutRequest:
+        """The handout the form and the session describe right now."""
+        date = self.date_edit.date()
+        return HandoutRequest(
+            site_ids=tuple(self._selection.selected_ids()),
+            compared_option_ids=tuple(self._session.compared),
+            discussed_option_ids=tuple(self._session.discussed),
+            question_ids=tuple(self._session.question_ids),
+            own_questions=tuple(self._session.own_questions),
+            patient_name=self.name_edit.text(),
+            prepared_by=self.prepared_edit.text(),
+            date=dt.date(date.year(), date.month(), date.day()),
+            notes=self.notes_edit.toPlainText(),
+            page_size=self.page_size.currentData(),
+            large_print=self.large_print.isChecked(),
+            sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
+            clinic=self._clinic,
+        )
+
+    def _run(self, work: Callable[[], object], on_success: Callable[[object], None]) -> None:
+        if self._job is not None:
+            return  # one PDF at a time
+        self._set_busy(True)
+
+        def finished(result: object) -> None:
+            self._job = None
+            self._set_busy(False)
+            on_success(result)
+
+        def failed(message: str) -> None:
+            self._job = None
+            self._set_busy(False)
+            self.status.setText(message)
+            emit(self.failed, message)
+            self.inform(self, "The handout", message)
+
+        self._job = start(BackgroundJob(work, finished, failed, BUILD_FAILED))
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.status.setText("Making the handout\u2026")
+
+    def _build_work(self) -> Callable[[], bytes]:
+        request = self.request()
+        library = self._library
+
+        def work() -> bytes:
+            from desktop_app.handout.builder import build_handout
+
+            return build_handout(library, request)
+
+        return work
+
+    # -- preview -----------------------------------------------------------
+    def preview(self) -> None:
+        """Build the PDF off-thread, then show its real pages."""
+        self._run(self._build_work(), self._show_pages)
+
+    def _show_pages(self, result: object) -> None:
+        assert isinstance(result, bytes)
+        pdf = LoadedPdf(result)
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        width = max(300, self.preview_area.viewport().width() - 40)
+        self.preview_pages = []
+        for page in range(pdf.page_count):
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(pdf.render(page, width)))
+            label.setAccessibleName(f"Handout page {page + 1} of {pdf.page_count}")
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.preview_pages.append(label)
+        self.preview_area.setWidget(holder)
+        self.status.setText(f"Preview: {pdf.page_count} pages.")
+        emit(self.pdfReady, result)
+
+    # -- print -------------------------------------------------------------
+    def print_handout(self) -> None:
+        """Print the same pages the preview shows."""
+        if not printer_names():
+            message = (
+                "No printer is set up on this computer. "
+                + (
+                    "Save the handout as a PDF instead, or ask "
+                    if self._consultation
+                    else "Please ask "
+                )
+                + "at the reception desk."
+            )
+            self.status.setText(message)
+            self.inform(self, "Printing", message)
+            return
+        self._run(self._build_work(), self._print_pages)
+
+    def _print_pages(self, result: object) -> None:
+        assert isinstance(result, bytes)
+        printer = self.choose_printer(self)
+        if printer is None:
+            self.status.setText("Printing cancelled.")
+            return
+        try:
+            pages = print_pdf(LoadedPdf(result), printer)
+        except OSError as exc:
+            message = f"The handout could not be printed ({exc}). Check the printer and try again."
+            self.status.setText(message)
+            self.inform(self, "Printing", message)
+            return
+        self.status.setText(f"Sent {pages} pages to the printer.")
+
+    # -- save --------------------------------------------------------------
+    def save(self) -> None:
+        """Ask where, then build and write the PDF off-thread, atomically."""
+        if not self._consultation:
+            return
+        suggested = f"handout-{self.date_edit.date().toString('yyyy-MM-dd')}.pdf"
+        path = self.choose_save_path(self, suggested)
+        if path is None:
+            return
+        build = self._build_work()
+
+        def work() -> str:
+            from desktop_app.handout.save import SaveError, write_pdf_atomically
+
+            data = build()
+            try:
+                write_pdf_atomically(path, data)
+            except SaveError as exc:
+                raise ExpectedFailure(str(exc)) from exc
+            return str(path)
+
+        self._run(work, self._on_saved)
+
+    def _on_saved(self, result: object) -> None:
+        self.status.setText(f"Saved: {result}")
+        emit(self.saved, str(result))

@@ -1,0 +1,63 @@
+"""Show and print the real PDF pages, so the screen, the paper and the file never differ."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+
+class PdfLoadError(RuntimeError):
+    """QtPdf could not read the PDF the program made (a bug, not a user error)."""
+
+
+class LoadedPdf:
+    """A PDF held in memory, open for rendering."""
+
+    def __init__(self, data: bytes) -> None:
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer()
+        self._buffer.setData(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument()
+        self.document.load(self._buffer)
+        if self.document.status() != QPdfDocument.Status.Ready:
+            raise PdfLoadError(f"QtPdf could not read the handout ({self.document.error()})")
+
+    @property
+    def page_count(self) -> int:
+        """How many pages the PDF has."""
+        return self.document.pageCount()
+
+    def render(self, page: int, width_px: int) -> QImage:
+        """One page as an image `width_px` wide, keeping the page's proportions."""
+        points = self.document.pagePointSize(page)
+        height_px = round(width_px * points.height() / points.width())
+        return self.document.render(page, QSize(width_px, height_px))
+
+
+def printer_names() -> list[str]:
+    """The printers this computer knows."""
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def print_pdf(pdf: LoadedPdf, printer: QPrinter) -> int:
+    """Paint every page of the PDF onto the printer; returns the number of pages sent."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    try:
+        resolution = printer.resolution()
+        for page in range(pdf.page_count):
+            if page:
+                printer.newPage()
+            target: QRect = painter.viewport()
+            points = pdf.document.pagePointSize(page)
+            width_px = round(points.width() / 72 * resolution)
+            image = pdf.render(page, width_px)
+            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(target.topLeft(), scaled), image)
+    finally:
+        painter.end()
+    return pdf.page_count
