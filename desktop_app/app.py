@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import sys
 import time
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, STARTED_AT, __version__
 from desktop_app.body_diagram import bundled_body_diagram
-from desktop_app.content.cache import default_cache_dir, load_cached, store
+from desktop_app.content.cache import default_cache_dir, load_content_cached
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 
@@ -55,7 +54,7 @@ def choose_content(content_dir: Path | None, cache_dir: Path | None = None) -> C
     """
     notices: list[str] = []
     if content_dir is not None:
-        requested = _load(content_dir, cache_dir)
+        requested = load_content_cached(content_dir, cache_dir)
         if requested.library is not None:
             if requested.problems:
                 notices.append(_problem_text(requested, "needs review"))
@@ -64,25 +63,12 @@ def choose_content(content_dir: Path | None, cache_dir: Path | None = None) -> C
             _problem_text(requested, "cannot be used")
             + "\n\nThe program is using its own bundled content instead."
         )
-    bundled = _load(bundled_content_dir(), cache_dir)
+    bundled = load_content_cached(bundled_content_dir(), cache_dir)
     if bundled.library is None:
         notices.append(_problem_text(bundled, "cannot be used"))
     elif bundled.problems:
         notices.append(_problem_text(bundled, "needs review"))
     return ContentChoice(bundled.library, notices)
-
-
-def _load(root: Path, cache_dir: Path | None) -> LoadResult:
-    if cache_dir is not None:
-        cached = load_cached(root, cache_dir, dt.date.today())
-        if cached is not None:
-            return LoadResult(root=root, library=cached, problems=[])
-    from desktop_app.content.loader import load_content  # YAML parsing: only on a cache miss
-
-    result = load_content(root, readability=False)
-    if cache_dir is not None and result.library is not None and not result.problems:
-        store(result.library, cache_dir)
-    return result
 
 
 def _problem_text(result: LoadResult, verdict: str) -> str:

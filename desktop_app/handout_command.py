@@ -66,12 +66,12 @@ def _read_notes(path: Path | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the `handout` command: 0 written, 1 cannot load or save, 2 unknown ids."""
-    from desktop_app.content.loader import load_content
+    from desktop_app.content.cache import default_cache_dir, load_content_cached
     from desktop_app.handout.request import HandoutRequest, PageSize, unknown_ids, valid_ids
     from desktop_app.handout.save import SaveError, write_pdf_atomically
     from desktop_app.resources import bundled_content_dir
 
-    result = load_content(args.content or bundled_content_dir(), readability=False)
+    result = load_content_cached(args.content or bundled_content_dir(), default_cache_dir())
     library = result.library
     if library is None:
         for problem in result.errors:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.content.model import ContentLibrary
+from desktop_app.content.problems import LoadResult
 
 log = logging.getLogger(__name__)
 _FORMAT = "1"
@@ -82,3 +83,17 @@ def store(library: ContentLibrary, cache_dir: Path) -> None:
     finally:
         if temporary:
             Path(temporary).unlink(missing_ok=True)
+
+
+def load_content_cached(root: Path, cache_dir: Path | None) -> LoadResult:
+    """Load a content folder, from the cache when these exact files loaded cleanly before."""
+    if cache_dir is not None:
+        cached = load_cached(root, cache_dir, dt.date.today())
+        if cached is not None:
+            return LoadResult(root=root, library=cached, problems=[])
+    from desktop_app.content.loader import load_content  # YAML parsing: only on a cache miss
+
+    result = load_content(root, readability=False)
+    if cache_dir is not None and result.library is not None and not result.problems:
+        store(result.library, cache_dir)
+    return result

@@ -10,6 +10,12 @@ from dataclasses import dataclass
 from desktop_app.content.model import GlossaryTerm
 
 _TAG = re.compile(r"(<[^>]*>)")
+_WORD = re.compile(r"\w+")
+
+
+def _joins(character: str) -> bool:
+    """Whether a character next to a word makes it part of a longer word."""
+    return character.isalnum() or character in "_-"
 
 
 @dataclass(frozen=True)
@@ -22,32 +28,41 @@ class TermMatch:
 
 
 class GlossaryMatcher:
-    """Matches every form of every term in one compiled pattern."""
+    """Finds every form of every term by looking words up, not by one huge pattern.
+
+    A form matches as whole words, in any case, not inside a hyphenated word; where
+    several forms start at the same word, the longest wins.
+    """
 
     def __init__(self, terms: Iterable[GlossaryTerm]) -> None:
-        self._by_form: dict[str, GlossaryTerm] = {}
+        by_form: dict[str, GlossaryTerm] = {}
         for term in terms:
             for form in term.all_forms:
-                self._by_form.setdefault(form.casefold(), term)
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def _pattern(self) -> re.Pattern[str] | None:
-        """One alternation of every form, longest first; compiled on first use."""
-        if self._compiled is None and self._by_form:
-            forms = sorted(self._by_form, key=len, reverse=True)
-            alternation = "|".join(re.escape(form) for form in forms)
-            self._compiled = re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE)
-        return self._compiled
+                by_form.setdefault(form.casefold(), term)
+        self._by_form = by_form
+        self._by_first_word: dict[str, list[str]] = {}
+        for form in sorted(by_form, key=len, reverse=True):
+            first = _WORD.match(form)
+            if first is not None:
+                self._by_first_word.setdefault(first.group(), []).append(form)
 
     def find(self, text: str) -> list[TermMatch]:
         """Every glossary word in a plain text, left to right."""
-        if self._pattern is None:
-            return []
-        return [
-            TermMatch(m.start(), m.end(), self._by_form[m.group(1).casefold()])
-            for m in self._pattern.finditer(text)
-        ]
+        matches: list[TermMatch] = []
+        covered = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < covered or (start and _joins(text[start - 1])):
+                continue
+            for form in self._by_first_word.get(word.group().casefold(), ()):
+                end = start + len(form)
+                if text[start:end].casefold() == form and (
+                    end == len(text) or not _joins(text[end])
+                ):
+                    matches.append(TermMatch(start, end, self._by_form[form]))
+                    covered = end
+                    break
+        return matches
 
     def terms_in(self, texts: Iterable[str]) -> list[GlossaryTerm]:
         """The terms found in some texts, once each, sorted alphabetically."""

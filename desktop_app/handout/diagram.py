@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import io
 import logging
+import os
+import pickle
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from copy import deepcopy
@@ -11,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import reportlab
 from reportlab.graphics.shapes import Circle, Drawing, Group, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
@@ -24,6 +29,7 @@ SITE_FILL = colors.HexColor("#3d7ab8")
 SITE_STROKE = colors.HexColor("#0f2e4d")
 MARKER_FILL = colors.HexColor("#0f2e4d")
 Affine = tuple[float, float, float, float, float, float]
+_CACHE_FORMAT = "1"
 
 
 class DiagramError(Exception):
@@ -113,16 +119,61 @@ def _converted(
     Converting takes longer than laying out a whole handout, so it is done once; each
     handout then colours its own copies of the chosen sites' groups.
     """
-    from svglib.svglib import svg2rlg
-
     try:
         svg = Path(path).read_bytes()
     except OSError as exc:
         raise DiagramError(f"cannot read the body diagram {path} ({exc.strerror})") from exc
+    cached = _read_cached_drawing(svg)
+    if cached is not None:
+        return cached
+    from svglib.svglib import svg2rlg
+
     source = svg2rlg(io.BytesIO(_without_text(svg)))
     if source is None or not source.height:
         raise DiagramError(f"cannot draw the body diagram {path}")
-    return source, _anchors(source)
+    converted = (source, _anchors(source))
+    _write_cached_drawing(svg, converted)
+    return converted
+
+
+def _cache_path(svg: bytes) -> Path:
+    """Where svglib's conversion of these exact SVG bytes is kept between runs."""
+    from desktop_app.content.cache import default_cache_dir
+
+    versions = f"{_CACHE_FORMAT}:{reportlab.Version}:{_svglib_version()}".encode()
+    digest = hashlib.sha256(versions + b"\0" + svg).hexdigest()
+    return default_cache_dir() / f"diagram-{digest}.pickle"
+
+
+def _svglib_version() -> str:
+    try:
+        return importlib.metadata.version("svglib")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _read_cached_drawing(svg: bytes) -> tuple[Drawing, dict[str, tuple[float, float]]] | None:
+    try:
+        data = pickle.loads(_cache_path(svg).read_bytes())
+    except Exception:  # missing, damaged or from another version: convert again
+        return None
+    if isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], Drawing):
+        return data[0], data[1]
+    return None
+
+
+def _write_cached_drawing(
+    svg: bytes, converted: tuple[Drawing, dict[str, tuple[float, float]]]
+) -> None:
+    target = _cache_path(svg)
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, target)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        log.info("could not keep the converted body diagram", exc_info=True)
+        temporary.unlink(missing_ok=True)
 
 
 def _recoloured(node: Any, chosen: set[str]) -> Any:
