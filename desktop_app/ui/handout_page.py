@@ -7,14 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +38,7 @@ from desktop_app.handout.request import (
 )
 from desktop_app.ui.background import BackgroundJob, ExpectedFailure, start
 from desktop_app.ui.pdf_pages import LoadedPdf, print_pdf, printer_names
+from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
@@ -114,9 +117,12 @@ class HandoutPage(QWidget):
 
     # -- the form ----------------------------------------------------------
     def _build_form(self) -> None:
-        outer = QHBoxLayout(self)
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._outer = outer
         outer.setContentsMargins(16, 12, 16, 16)
-        form_side = QVBoxLayout()
+        form_page = QWidget()
+        form_side = QVBoxLayout(form_page)
+        form_side.setContentsMargins(0, 0, 8, 0)
         title = QLabel("Your handout")
         font = title.font()
         font.setBold(True)
@@ -187,7 +193,12 @@ class HandoutPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Handout status")
         form_side.addWidget(self.status)
-        outer.addLayout(form_side, 2)
+        # The form scrolls rather than squeezing its rows at large text sizes.
+        self.form_area = ReflowScrollArea()
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_area.setAccessibleName("Handout settings")
+        self.form_area.set_page(form_page)
+        outer.addWidget(self.form_area, 2)
         self.preview_area = QScrollArea()
         self.preview_area.setWidgetResizable(True)
         self.preview_area.setAccessibleName("Handout preview")
@@ -235,6 +246,19 @@ class HandoutPage(QWidget):
         self.date_edit.setDate(QDate.currentDate())
         self.status.clear()
         self._show_preview_hint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the preview under the form when the form would not fit beside it."""
+        super().resizeEvent(event)
+        form = self.form_area.widget()
+        needed = (form.minimumSizeHint().width() if form is not None else 0) + 420
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if self.width() >= needed
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self._outer.direction() != direction:
+            self._outer.setDirection(direction)
 
     # -- the request -------------------------------------------------------
     def request(self) -> HandoutRequest:

@@ -126,6 +126,8 @@ class QuestionsPage(QWidget):
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setAccessibleName("Suggested questions")
         layout.addWidget(self.list, 3)
         own_title = QLabel("Your own questions")
