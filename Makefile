@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench screenshots wheel clean
+.PHONY: run test lint typecheck unit bench screenshots wheel bundle bundle-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,8 +16,8 @@ run: $(STAMP)
 	$(BIN)/mbc-guide
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app tests
-	$(BIN)/ruff format --check desktop_app tests
+	$(BIN)/ruff check desktop_app tests packaging
+	$(BIN)/ruff format --check desktop_app tests packaging
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -35,6 +35,22 @@ screenshots: $(STAMP)
 
 wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps --no-build-isolation -w dist .
+
+# The frozen one-folder bundle: dist/mbc-guide/ (see packaging/README.md).
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN \
+		--workpath build/pyinstaller --distpath dist packaging/mbc-guide.spec
+	@du -sh dist/mbc-guide
+
+# Builds the bundle, then runs it from a copy outside the repository with no virtualenv.
+bundle-test: bundle
+	$(BIN)/python packaging/bundle_test.py dist/mbc-guide
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -10,17 +10,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, STARTED_AT, __version__
 from desktop_app.body_diagram import bundled_body_diagram
+from desktop_app.config import (
+    DEFAULTS,
+    ClinicConfig,
+    ConfigProblem,
+    default_config_path,
+    load_or_default,
+)
 from desktop_app.content.cache import default_cache_dir, load_content_cached
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 
 if TYPE_CHECKING:
+    from desktop_app.ui.kiosk import KioskMode
     from desktop_app.ui.rich_text import LinkExplainer
 from desktop_app.resources import bundled_content_dir, resources_dir
 from desktop_app.ui.main_window import MainWindow
@@ -31,12 +39,17 @@ from desktop_app.ui.theme import (
     DEFAULT_TEXT_STEP,
     HIGH_CONTRAST,
     NORMAL,
+    TEXT_SIZES_PT,
     apply_text_size,
     apply_theme,
 )
+from desktop_app.ui.view_settings import ViewSettings
 
 log = logging.getLogger(__name__)
 UI_FONT_FAMILY = "DejaVu Sans"
+KIOSK_TEXT_STEP = next(step for step, points in enumerate(TEXT_SIZES_PT) if points >= 18)
+"""Kiosk body text is at least 18 pt: the smallest step it starts on and can go down to."""
+DEFAULT_WINDOW_SIZE = QSize(1280, 860)
 
 
 @dataclass
@@ -87,16 +100,34 @@ def load_ui_fonts() -> None:
 
 
 class Controller(QObject):
-    """Holds the shared models and applies program-wide view settings."""
+    """Holds the shared models and applies program-wide view settings.
+
+    With `settings` (consultation mode only) the window size and text size are
+    remembered between runs; kiosk mode never writes anything.
+    """
 
     def __init__(
-        self, app: QApplication, library: ContentLibrary, consultation: bool = True
+        self,
+        app: QApplication,
+        library: ContentLibrary,
+        consultation: bool = True,
+        config: ClinicConfig = DEFAULTS,
+        settings: QSettings | None = None,
+        config_source: str = "",
+        notices: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.app = app
         self.library = library
+        self.config = config
+        self.consultation = consultation
         self.theme = NORMAL
-        self.text_step = apply_text_size(app, DEFAULT_TEXT_STEP)
+        self.min_text_step = 0 if consultation else KIOSK_TEXT_STEP
+        self.start_text_step = DEFAULT_TEXT_STEP if consultation else KIOSK_TEXT_STEP
+        self.view_settings = ViewSettings(settings) if settings and consultation else None
+        if self.view_settings is not None:
+            self.start_text_step = self.view_settings.text_step(self.start_text_step)
+        self.text_step = apply_text_size(app, self.start_text_step)
         apply_theme(app, self.theme)
         self.selection = SiteSelectionModel(library.sites, self)
         self.session = PatientSession(self)
@@ -109,19 +140,67 @@ class Controller(QObject):
             self.services,
             self.theme,
             consultation=consultation,
+            config=config,
         )
         self.window.textSizeStepRequested.connect(self.step_text_size)
         self.window.themeToggled.connect(self.set_high_contrast)
+        self.window.closing.connect(self._on_window_closing)
+        self.kiosk: KioskMode | None = None
+        if not consultation:
+            from desktop_app.ui.kiosk import KioskMode
+
+            self.kiosk = KioskMode(
+                app,
+                self.window,
+                self.explainer,
+                library,
+                config,
+                self.reset_view,
+                config_source=config_source,
+                notices=notices,
+            )
 
     @property
     def explainer(self) -> LinkExplainer:
         """Explains glossary and source links (tests replace how it shows them)."""
         return self.services.explainer
 
+    def show(self) -> None:
+        """Show the window: as the kiosk, or at the size it had last time."""
+        if self.kiosk is not None:
+            self.kiosk.show()
+            return
+        size, maximized = DEFAULT_WINDOW_SIZE, False
+        if self.view_settings is not None:
+            size, maximized = self.view_settings.window_size(DEFAULT_WINDOW_SIZE)
+        self.window.resize(size)
+        if maximized:
+            self.window.showMaximized()
+        else:
+            self.window.show()
+
     def step_text_size(self, step: int) -> None:
-        """Make all text one step smaller or larger."""
-        self.text_step = apply_text_size(self.app, self.text_step + step)
+        """Make all text one step smaller or larger (never below 18 pt in kiosk mode)."""
+        wanted = max(self.min_text_step, self.text_step + step)
+        self.text_step = apply_text_size(self.app, wanted)
         self.window.set_theme(self.theme)  # rebuilt panels pick up the new size
+        if self.view_settings is not None:
+            self.view_settings.save_text_step(self.text_step)
+
+    def reset_view(self) -> None:
+        """Back to the starting theme and text size (for the next person at a kiosk)."""
+        if self.theme is not NORMAL:
+            self.set_high_contrast(False)
+            button = self.window.contrast_button
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+        if self.text_step != self.start_text_step:
+            self.step_text_size(self.start_text_step - self.text_step)
+
+    def _on_window_closing(self) -> None:
+        if self.view_settings is not None:
+            self.view_settings.save_window(self.window)
 
     def set_high_contrast(self, on: bool) -> None:
         """Switch between the normal and the high-contrast theme."""
@@ -135,6 +214,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [APP_NAME])
     app.setApplicationName(APP_NAME)
+    # Matches packaging/linux/io.github.mbcguide.MbcGuide.desktop, so desktops show its icon.
+    app.setDesktopFileName("io.github.mbcguide.MbcGuide")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setStyle("Fusion")
@@ -162,25 +243,82 @@ class _FirstPaintWatcher(QObject):
 def show_notices(parent: QWidget | None, notices: list[str]) -> None:
     """Tell the person, once, about content problems."""
     for notice in notices:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Content problems", notice, parent=parent)
+        title = (
+            "Settings problems" if notice.startswith("The clinic settings") else "Content problems"
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, title, notice, parent=parent)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
 
 
-def run_gui(content_dir: Path | None = None, smoke: bool = False) -> int:
+def config_notice(path: Path, problems: list[ConfigProblem]) -> str:
+    """What to tell staff about a broken config file (it runs on defaults for those keys)."""
+    lines = [str(problem) for problem in problems[:30]]
+    return (
+        f"The clinic settings in {path} need attention:\n"
+        + "\n".join(lines)
+        + f"\n\nThe program runs on the defaults for these. Check with: "
+        f"mbc-guide config check {path}"
+    )
+
+
+@dataclass
+class Startup:
+    """The wired program (None when no content can be used) and what staff must be told."""
+
+    controller: Controller | None
+    notices: list[str] = field(default_factory=list)
+
+
+def start_program(
+    app: QApplication,
+    config_path: Path | None = None,
+    content_dir: Path | None = None,
+    kiosk: bool = False,
+    remember_view: bool = True,
+) -> Startup:
+    """Read the config and the content, then wire the window for consultation or kiosk."""
+    config, problems = load_or_default(config_path)
+    source = config_path or default_config_path()
+    notices = [config_notice(source, problems)] if problems else []
+    for problem in problems:
+        log.warning("%s", problem)  # settings only: never anything a patient typed
+    choice = choose_content(content_dir or config.content_folder, cache_dir=default_cache_dir())
+    for notice in choice.notices:
+        log.warning("%s", notice.splitlines()[0])
+    notices += choice.notices
+    if choice.library is None:
+        return Startup(None, notices)
+    kiosk = kiosk or config.kiosk
+    controller = Controller(
+        app,
+        choice.library,
+        consultation=not kiosk,
+        config=config,
+        settings=QSettings() if remember_view and not kiosk else None,
+        config_source=str(source) if source.exists() else "",
+        notices=notices,
+    )
+    return Startup(controller, notices)
+
+
+def run_gui(
+    content_dir: Path | None = None,
+    smoke: bool = False,
+    kiosk: bool = False,
+    config_path: Path | None = None,
+) -> int:
     """Start the program window; in smoke mode, exit after the first paint."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = make_application(sys.argv[:1])
-    choice = choose_content(content_dir, cache_dir=default_cache_dir())
-    for notice in choice.notices:
-        log.warning("%s", notice.splitlines()[0])
-    if choice.library is None:
+    startup = start_program(app, config_path, content_dir, kiosk, remember_view=not smoke)
+    controller = startup.controller
+    if controller is None:
         if not smoke:
-            show_notices(None, choice.notices)
+            show_notices(None, startup.notices)
         else:
-            print("\n".join(choice.notices), file=sys.stderr)
+            print("\n".join(startup.notices), file=sys.stderr)
         return 1
-    controller = Controller(app, choice.library)
     window = controller.window
     if smoke:
 
@@ -191,12 +329,14 @@ def run_gui(content_dir: Path | None = None, smoke: bool = False) -> int:
 
         watcher = _FirstPaintWatcher(report)
         window.installEventFilter(watcher)
-        window.resize(1280, 800)
-        window.show()
+        if controller.kiosk is not None:
+            controller.show()
+        else:
+            window.resize(1280, 800)
+            window.show()
         return app.exec()
-    window.resize(1280, 860)
-    window.show()
+    controller.show()
     QTimer.singleShot(0, window.start_prebuilding)
-    if choice.notices:
-        QTimer.singleShot(0, lambda: show_notices(window, choice.notices))
+    if startup.notices and controller.kiosk is None:  # kiosk: on the staff screen instead
+        QTimer.singleShot(0, lambda: show_notices(window, startup.notices))
     return app.exec()

@@ -19,6 +19,18 @@ def _add_content_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_config_option(parser: argparse.ArgumentParser, top_level: bool = False) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        type=Path,
+        # A subcommand's option must not overwrite a --config given before the subcommand.
+        default=None if top_level else argparse.SUPPRESS,
+        help="read the clinic settings from PATH (default: the platform's config folder, "
+        "e.g. ~/.config/mbc-guide/config.toml)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with --help on every level."""
     parser = argparse.ArgumentParser(
@@ -32,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, help="print the program and content versions and exit"
     )
     _add_content_option(parser)
+    _add_config_option(parser, top_level=True)
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="waiting-room touchscreen: full screen, large controls, clears itself when idle",
+    )
     parser.add_argument(
         "--smoke",
         action="store_true",
@@ -54,6 +72,28 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="print words, Flesch-Kincaid and SMOG grade of every content file"
     )
     _add_content_option(report)
+
+    config = commands.add_parser("config", help="write or check the clinic settings file")
+    config_commands = config.add_subparsers(dest="config_command", metavar="ACTION")
+    config_commands.required = True
+    init = config_commands.add_parser(
+        "init", help="write a commented example config (default: the platform's config folder)"
+    )
+    init.add_argument("path", nargs="?", type=Path, metavar="PATH", help="where to write it")
+    init.add_argument("--force", action="store_true", help="replace an existing file")
+    config_check = config_commands.add_parser(
+        "check", help="validate a config; exit 0 when clean, 1 with one line per problem"
+    )
+    config_check.add_argument("path", nargs="?", type=Path, metavar="PATH", help="the file")
+
+    admin = commands.add_parser("admin", help="staff settings")
+    admin_commands = admin.add_subparsers(dest="admin_command", metavar="ACTION")
+    admin_commands.required = True
+    set_pin = admin_commands.add_parser(
+        "set-pin",
+        help="ask for a staff PIN (4 to 8 digits) twice and store only its salted hash",
+    )
+    _add_config_option(set_pin)
 
     from desktop_app import handout_command
 
@@ -97,13 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if action == "list":
             return content_commands.list_entries(content_dir, sys.stdout)
         return content_commands.report(content_dir, sys.stdout)
+    if args.command in ("config", "admin"):
+        from desktop_app import config_commands
+
+        if args.command == "admin":
+            return config_commands.set_pin(args.config, sys.stdout, sys.stderr)
+        path = args.path or args.config
+        if args.config_command == "init":
+            return config_commands.init(path, args.force, sys.stdout, sys.stderr)
+        return config_commands.check(path, sys.stdout)
     if args.command == "handout":
         from desktop_app import handout_command
 
         return handout_command.run(args)
     from desktop_app.app import run_gui
 
-    return run_gui(content_dir=args.content, smoke=args.smoke)
+    return run_gui(
+        content_dir=args.content, smoke=args.smoke, kiosk=args.kiosk, config_path=args.config
+    )
 
 
 if __name__ == "__main__":

@@ -41,13 +41,25 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--notes-file", type=Path, metavar="PATH", help="clinician notes, UTF-8 text ('-': stdin)"
     )
-    parser.add_argument("--page-size", choices=("a4", "letter"), default="a4")
+    parser.add_argument(
+        "--page-size",
+        choices=("a4", "letter"),
+        help="default: page_size in the clinic settings, else a4",
+    )
     parser.add_argument("--large-print", action="store_true", help="body text at 16 pt")
     parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="default: today")
     parser.add_argument(
         "--content", metavar="DIR", type=Path, help="use the content in DIR instead of the bundled"
     )
     parser.add_argument("--out", type=Path, required=True, metavar="PATH", help="the PDF to write")
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        type=Path,
+        default=argparse.SUPPRESS,  # keeps a --config given before `handout`
+        help="clinic settings (name, logo, phone, footer, page size); default: the "
+        "platform's config folder",
+    )
 
 
 def _read_notes(path: Path | None) -> str | None:
@@ -66,12 +78,17 @@ def _read_notes(path: Path | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the `handout` command: 0 written, 1 cannot load or save, 2 unknown ids."""
+    from desktop_app.config import load_or_default
     from desktop_app.content.cache import default_cache_dir, load_content_cached
     from desktop_app.handout.request import HandoutRequest, PageSize, unknown_ids, valid_ids
     from desktop_app.handout.save import SaveError, write_pdf_atomically
     from desktop_app.resources import bundled_content_dir
 
-    result = load_content_cached(args.content or bundled_content_dir(), default_cache_dir())
+    config, config_problems = load_or_default(getattr(args, "config", None))
+    for config_problem in config_problems:  # a broken setting keeps its default
+        print(config_problem, file=sys.stderr)
+    content = args.content or config.content_folder or bundled_content_dir()
+    result = load_content_cached(content, default_cache_dir())
     library = result.library
     if library is None:
         for problem in result.errors:
@@ -90,8 +107,9 @@ def run(args: argparse.Namespace) -> int:
         prepared_by=args.prepared_by,
         date=args.date or dt.date.today(),
         notes=notes,
-        page_size=PageSize(args.page_size),
+        page_size=PageSize(args.page_size or config.page_size),
         large_print=args.large_print,
+        clinic=config.clinic_details(),
     )
     bad = unknown_ids(library, request)
     if bad:

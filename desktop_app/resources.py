@@ -2,7 +2,7 @@
 
 Three layouts are supported: a source checkout (folders at the top of the tree),
 an installed wheel (carried inside the package as ``_resources`` and ``_templates``)
-and a PyInstaller bundle (unpacked beside the executable under ``sys._MEIPASS``).
+and a PyInstaller bundle (``_internal/`` beside the executable, which is ``sys._MEIPASS``).
 """
 
 from __future__ import annotations

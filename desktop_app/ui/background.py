@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -48,11 +49,21 @@ class BackgroundJob(QRunnable):
             result = self._work()
         except ExpectedFailure as exc:
             emit(self.signals.failed, str(exc))
-        except Exception:  # the log keeps the traceback; the person gets a plain message
-            log.exception("background job failed")
+        except Exception as exc:  # the log keeps the traceback; the person gets a plain message
+            log.error("background job failed: %s", _without_message(exc))
             emit(self.signals.failed, self._generic_failure)
         else:
             emit(self.signals.succeeded, result)
+
+
+def _without_message(exc: BaseException) -> str:
+    """The exception's type and where it was raised, but not its message.
+
+    Messages can quote what they failed on (a paragraph of the handout with the
+    patient's name in it), and logs never hold names or notes.
+    """
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    return f"{type(exc).__module__}.{type(exc).__qualname__}\n{frames}".rstrip()
 
 
 def start(job: BackgroundJob) -> BackgroundJob:

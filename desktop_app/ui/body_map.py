@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFocusEvent,
     QFont,
+    QFontMetrics,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -68,6 +69,8 @@ class BodyMapWidget(QWidget):
         self._tinted: dict[tuple[str, str], QImage] = {}
         self._hovered = ""
         self._focused = ""
+        self._prompt = "Point to or tab to a body part"
+        self._tooltips = True
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -77,6 +80,12 @@ class BodyMapWidget(QWidget):
         selection.dataChanged.connect(self._on_selection_changed)
         selection.modelReset.connect(self.update)
 
+    def use_touch_prompts(self) -> None:
+        """Kiosk mode: no tooltips (a finger cannot hover), and a prompt to tap."""
+        self._prompt = "Tap a body part to choose it"
+        self._tooltips = False
+        self.update()
+
     # -- geometry ----------------------------------------------------------
     def sizeHint(self) -> QSize:
         return QSize(360, 620)
@@ -84,7 +93,8 @@ class BodyMapWidget(QWidget):
     def diagram_rect(self) -> QRectF:
         """Where the drawing sits in the widget, keeping its proportions."""
         _, _, width, height = self._diagram.view_box
-        available = QRectF(self.rect()).adjusted(_MARGIN, _MARGIN + 28, -_MARGIN, -_MARGIN)
+        caption = _MARGIN + self._caption_height() + 2
+        available = QRectF(self.rect()).adjusted(_MARGIN, caption, -_MARGIN, -_MARGIN)
         scale = min(available.width() / width, available.height() / height)
         size = QSize(int(width * scale), int(height * scale))
         left = available.left() + (available.width() - size.width()) / 2
@@ -208,6 +218,12 @@ class BodyMapWidget(QWidget):
             ]
         )
 
+    def _caption_height(self) -> int:
+        """The caption line's height: it grows with the text size so it is never cut."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return max(26, QFontMetrics(bold).height() + 2)
+
     def _paint_caption(self, painter: QPainter) -> None:
         """The name of the site under the pointer or keyboard focus, at the top."""
         site_id = self._hovered or self._focused
@@ -215,13 +231,13 @@ class BodyMapWidget(QWidget):
             state = "selected" if self._selection.is_selected(site_id) else "not selected"
             text = f"{self._titles[site_id]} ({state})"
         else:
-            text = "Point to or tab to a body part"
+            text = self._prompt
         font = QFont(self.font())
         font.setBold(bool(site_id))
         painter.setFont(font)
         painter.setPen(self.palette().windowText().color())
         painter.drawText(
-            QRect(0, 2, self.width(), 26),
+            QRect(0, 2, self.width(), self._caption_height()),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
             text,
         )
@@ -231,7 +247,7 @@ class BodyMapWidget(QWidget):
         site_id = self.site_at(event.position())
         if site_id != self._hovered:
             self._set_hovered(site_id)
-            if site_id:
+            if site_id and self._tooltips:
                 QToolTip.showText(event.globalPosition().toPoint(), self._titles[site_id], self)
             else:
                 QToolTip.hideText()

@@ -31,6 +31,7 @@ class BodyMapPage(QWidget):
         diagram: BodyDiagram,
         selection: SiteSelectionModel,
         theme: Theme,
+        touch: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -38,7 +39,9 @@ class BodyMapPage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
         self.body_map = BodyMapWidget(diagram, selection, theme)
-        layout.addWidget(self.body_map, 3)
+        if touch:
+            self.body_map.use_touch_prompts()
+        layout.addWidget(self.body_map, 1)
         side = QVBoxLayout()
         title = QLabel("Where has the cancer spread?")
         font = title.font()
@@ -48,7 +51,10 @@ class BodyMapPage(QWidget):
         title.setWordWrap(True)
         side.addWidget(title)
         hint = QLabel(
-            "Choose one or more body parts on the drawing or in this list. "
+            "Tap one or more body parts on the drawing or in this list. "
+            "Then tap \u201cRead about\u201d to open one."
+            if touch
+            else "Choose one or more body parts on the drawing or in this list. "
             "Press Space to tick a body part, Enter to open it."
         )
         hint.setWordWrap(True)
@@ -69,8 +75,7 @@ class BodyMapPage(QWidget):
         self.none_label = QLabel("None chosen yet.")
         self._chosen_box.addWidget(self.none_label)
         self.open_buttons: dict[str, QPushButton] = {}
-        side.addStretch(1)
-        layout.addLayout(side, 2)
+        layout.addLayout(side, 1)
         selection.selectionChanged.connect(self._on_selection_changed)
 
     def _on_list_activated(self, index: QModelIndex) -> None:

@@ -127,6 +127,13 @@ class GlossaryPage(QWidget):
             self.proxy.mapFromSource(self.model.index(self.model.row_of(term_id)))
         )
 
+    def reset(self) -> None:
+        """Empty the search (and its undo history) and show the first word again."""
+        self.search.setText("")
+        if self.proxy.rowCount():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self.list.scrollToTop()
+
     def set_theme(self, theme: Theme) -> None:
         """Use another theme."""
         self._theme = theme

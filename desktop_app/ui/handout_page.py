@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -30,14 +31,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary
 from desktop_app.handout.request import (
-    ALL_SECTIONS,
     ClinicDetails,
     HandoutRequest,
     PageSize,
     Section,
 )
 from desktop_app.ui.background import BackgroundJob, ExpectedFailure, start
-from desktop_app.ui.pdf_pages import LoadedPdf, print_pdf, printer_names
+from desktop_app.ui.pdf_pages import JOB_TITLE, LoadedPdf, named_printer, print_pdf, printer_names
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.signals import emit
@@ -56,6 +56,12 @@ SECTION_LABELS = {
     Section.SOURCES: "Sources and review dates",
 }
 BUILD_FAILED = "The handout could not be made. Please try again; if it fails again, tell IT."
+RECEPTION = "Please ask at the reception desk."
+KIOSK_NO_PRINTER = f"Printing is not available here right now. {RECEPTION}"
+KIOSK_PRINT_FAILED = f"Your handout could not be printed. {RECEPTION}"
+KIOSK_BUILD_FAILED = f"Your handout could not be made. {RECEPTION}"
+KIOSK_PRINTED = "Your handout is printing. Please collect it from the printer."
+NAME_HINTS = Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData
 
 ChooseSavePath = Callable[[QWidget, str], Path | None]
 Inform = Callable[[QWidget, str, str], None]
@@ -78,9 +84,12 @@ def inform(parent: QWidget, title: str, text: str) -> None:
     box.exec()
 
 
-def choose_printer(parent: QWidget) -> QPrinter | None:
+def choose_printer(parent: QWidget, preferred: str = "") -> QPrinter | None:
     """Ask which printer and how; None when the person cancels. Tests replace this."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(JOB_TITLE)
+    if preferred and preferred in printer_names():
+        printer.setPrinterName(preferred)
     dialog = QPrintDialog(printer, parent)
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
@@ -90,6 +99,7 @@ class HandoutPage(QWidget):
 
     pdfReady = Signal(bytes)  # every finished build, for preview and tests
     saved = Signal(str)
+    printed = Signal()
     failed = Signal(str)
 
     def __init__(
@@ -99,6 +109,8 @@ class HandoutPage(QWidget):
         session: PatientSession,
         clinic: ClinicDetails,
         consultation: bool,
+        page_size: PageSize = PageSize.A4,
+        printer_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -107,10 +119,18 @@ class HandoutPage(QWidget):
         self._session = session
         self._clinic = clinic
         self._consultation = consultation
+        self._default_page_size = page_size
+        self._printer_name = printer_name
         self._job: BackgroundJob | None = None
         self.choose_save_path: ChooseSavePath = choose_save_path
         self.inform: Inform = inform
-        self.choose_printer: Callable[[QWidget], QPrinter | None] = choose_printer
+        # Consultation: the print dialog, the configured printer chosen in it. Kiosk: the
+        # configured printer, with no dialog at all. Tests replace this.
+        self.choose_printer: Callable[[QWidget], QPrinter | None] = (
+            partial(choose_printer, preferred=printer_name)
+            if consultation
+            else lambda _parent: named_printer(printer_name)
+        )
         self.preview_pages: list[QLabel] = []
         self._build_form()
         session.cleared.connect(self._on_session_cleared)
@@ -134,7 +154,8 @@ class HandoutPage(QWidget):
         self.name_edit.setMaxLength(MAX_NAME_LENGTH)
         self.name_edit.setPlaceholderText("Optional")
         self.name_edit.setAccessibleName("Patient name (optional)")
-        form.addRow("Patient name", self.name_edit)
+        self.name_edit.setInputMethodHints(NAME_HINTS)
+        form.addRow("Your name" if not self._consultation else "Patient name", self.name_edit)
         self.prepared_edit = QLineEdit()
         self.prepared_edit.setMaxLength(MAX_NAME_LENGTH)
         self.prepared_edit.setAccessibleName("Prepared by")
@@ -148,26 +169,35 @@ class HandoutPage(QWidget):
         self.page_size.addItem("A4", PageSize.A4)
         self.page_size.addItem("US Letter", PageSize.LETTER)
         self.page_size.setAccessibleName("Page size")
+        self.page_size.setCurrentIndex(self.page_size.findData(self._default_page_size))
         form.addRow("Page size", self.page_size)
         self.large_print = QCheckBox("Large print")
         self.large_print.setAccessibleName("Large print")
         form.addRow("", self.large_print)
         form_side.addLayout(form)
+        if not self._consultation:
+            # A patient alone: today's date, the clinic's paper, nobody else's name.
+            for field_widget in (self.prepared_edit, self.date_edit, self.page_size):
+                form.setRowVisible(field_widget, False)
         self.section_boxes: dict[Section, QCheckBox] = {}
         sections_label = QLabel("Include")
         sections_label.setFont(self._bold(sections_label))
         form_side.addWidget(sections_label)
         for section in Section:
             box = QCheckBox(SECTION_LABELS[section])
-            box.setChecked(section in ALL_SECTIONS)
             box.setAccessibleName(f"Include {SECTION_LABELS[section].lower()}")
             self.section_boxes[section] = box
             form_side.addWidget(box)
-        notes_label = QLabel("Notes for the handout")
+            # Kiosk: the whole handout (nothing was "discussed"); no list of boxes to fill.
+            box.setVisible(self._consultation)
+        sections_label.setVisible(self._consultation)
+        self._reset_sections()
+        notes_label = QLabel("Notes for the handout" if self._consultation else "Your notes")
         notes_label.setFont(self._bold(notes_label))
         form_side.addWidget(notes_label)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setAccessibleName("Notes for the handout")
+        self.notes_edit.setInputMethodHints(NAME_HINTS)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.textChanged.connect(self._on_notes_changed)
         form_side.addWidget(self.notes_edit, 1)
@@ -178,7 +208,7 @@ class HandoutPage(QWidget):
         self.preview_button.setAccessibleName("Preview the handout")
         self.preview_button.clicked.connect(self.preview)
         buttons.addWidget(self.preview_button)
-        self.print_button = QPushButton("Print\u2026")
+        self.print_button = QPushButton("Print\u2026" if self._consultation else "Print my handout")
         self.print_button.setAccessibleName("Print the handout")
         self.print_button.clicked.connect(self.print_handout)
         buttons.addWidget(self.print_button)
@@ -234,16 +264,24 @@ class HandoutPage(QWidget):
             self.name_edit.text(), self.prepared_edit.text(), self.notes_edit.toPlainText()
         )
 
+    def _reset_sections(self) -> None:
+        for section, box in self.section_boxes.items():
+            box.setChecked(self._consultation or section is not Section.DISCUSSED)
+
     def _on_session_cleared(self) -> None:
+        """A new patient: the form as it was when the program started."""
         for edit in (self.name_edit, self.prepared_edit):
             edit.blockSignals(True)
-            edit.clear()
+            edit.setText("")  # unlike clear(), setText also empties the undo history
             edit.blockSignals(False)
         self.notes_edit.blockSignals(True)
-        self.notes_edit.clear()
+        self.notes_edit.clear()  # clears the undo history too
         self.notes_edit.blockSignals(False)
         self.notes_count.setText(f"0 of {MAX_NOTES_LENGTH:,} characters")
         self.date_edit.setDate(QDate.currentDate())
+        self.page_size.setCurrentIndex(self.page_size.findData(self._default_page_size))
+        self.large_print.setChecked(False)
+        self._reset_sections()
         self.status.clear()
         self._show_preview_hint()
 
@@ -293,6 +331,8 @@ class HandoutPage(QWidget):
         def failed(message: str) -> None:
             self._job = None
             self._set_busy(False)
+            if not self._consultation:
+                message = KIOSK_BUILD_FAILED
             self.status.setText(message)
             emit(self.failed, message)
             self.inform(self, "The handout", message)
@@ -341,6 +381,9 @@ class HandoutPage(QWidget):
     # -- print -------------------------------------------------------------
     def print_handout(self) -> None:
         """Print the same pages the preview shows."""
+        if not self._consultation:
+            self._print_in_kiosk()
+            return
         if not printer_names():
             message = (
                 "No printer is set up on this computer. "
@@ -370,6 +413,30 @@ class HandoutPage(QWidget):
             self.inform(self, "Printing", message)
             return
         self.status.setText(f"Sent {pages} pages to the printer.")
+        emit(self.printed)
+
+    def _print_in_kiosk(self) -> None:
+        """Straight to the configured printer; any trouble sends the person to reception."""
+        printer = self.choose_printer(self)
+        if printer is None:
+            self._tell("Printing", KIOSK_NO_PRINTER)
+            return
+        self._run(self._build_work(), partial(self._send_to, printer))
+
+    def _send_to(self, printer: QPrinter, result: object) -> None:
+        assert isinstance(result, bytes)
+        try:
+            print_pdf(LoadedPdf(result), printer)
+        except OSError:
+            self._tell("Printing", KIOSK_PRINT_FAILED)
+            return
+        self.status.setText(KIOSK_PRINTED)
+        emit(self.printed)
+
+    def _tell(self, title: str, message: str) -> None:
+        self.status.setText(message)
+        emit(self.failed, message)
+        self.inform(self, title, message)
 
     # -- save --------------------------------------------------------------
     def save(self) -> None:

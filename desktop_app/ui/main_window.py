@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.body_diagram import BodyDiagram
+from desktop_app.config import DEFAULTS, ClinicConfig
 from desktop_app.content.model import ContentLibrary
 from desktop_app.ui.body_map_page import BodyMapPage
 from desktop_app.ui.navigation import History, Place
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
     placeChanged = Signal(object)  # the Place now shown
     textSizeStepRequested = Signal(int)  # -1 smaller, +1 larger
     themeToggled = Signal(bool)  # True for high contrast
+    pageBuilt = Signal(str, QWidget)  # a page made on first use: its name and the page
+    closing = Signal()
 
     def __init__(
         self,
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
         services: PanelServices,
         theme: Theme,
         consultation: bool = True,
+        config: ClinicConfig = DEFAULTS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,7 +81,9 @@ class MainWindow(QMainWindow):
         self._services = services
         self._theme = theme
         self._consultation = consultation
+        self._config = config
         self.ask: AskFunction = ask_yes_no
+        self.about_opener: Callable[[], None] | None = None
         self.history = History()
         self.setWindowTitle("mbc-guide: treatment options by body site")
         self.setAccessibleName("mbc-guide main window")
@@ -93,7 +100,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.breadcrumb)
 
         self.stack = QStackedWidget()
-        self.map_page = BodyMapPage(diagram, selection, theme)
+        self.map_page = BodyMapPage(diagram, selection, theme, touch=not consultation)
         self.map_page.siteRequested.connect(self.show_site)
         self.stack.addWidget(self.map_page)
         # The other pages are built the first time they are shown: start-up paints
@@ -133,9 +140,16 @@ class MainWindow(QMainWindow):
         self.larger_button = self._button("A+", "Larger text", self._on_larger, "Ctrl++")
         self.contrast_button = self._button("High contrast", "High contrast", self._on_contrast)
         self.contrast_button.setCheckable(True)
-        self.new_button = self._button(
-            "New patient", "New patient", self.new_patient, "Clear everything (Ctrl+N)"
-        )
+        if self._consultation:
+            self.new_button = self._button(
+                "New patient", "New patient", self.new_patient, "Clear everything (Ctrl+N)"
+            )
+        else:
+            self.new_button = self._button("Start again", "Start again", self.new_patient)
+            # The top-left corner stays empty in kiosk mode: staff hold it to leave.
+            self.corner_space = QWidget()
+            self.corner_space.setFixedSize(56, 48)
+            bar.addWidget(self.corner_space)
         self.about_button = self._button("About", "About mbc-guide", self.show_about, "F1")
         for button in (
             self.back_button,
@@ -177,6 +191,7 @@ class MainWindow(QMainWindow):
             page = self._build_page(name)
             self._pages[name] = page
             self.stack.addWidget(page)
+            emit(self.pageBuilt, name, page)
         return self._pages[name]
 
     def _build_page(self, name: str) -> QWidget:
@@ -215,11 +230,17 @@ class MainWindow(QMainWindow):
                 self._theme,
             )
         if name == "handout":
-            from desktop_app.handout.request import ClinicDetails
+            from desktop_app.handout.request import PageSize
             from desktop_app.ui.handout_page import HandoutPage
 
             return HandoutPage(
-                self.library, self.selection, self.session, ClinicDetails(), self._consultation
+                self.library,
+                self.selection,
+                self.session,
+                self._config.clinic_details(),
+                self._consultation,
+                page_size=PageSize(self._config.page_size),
+                printer_name=self._config.printer_name,
             )
         if name == "option":
             from desktop_app.ui.rich_text import RichBrowser
@@ -354,23 +375,35 @@ class MainWindow(QMainWindow):
         self.clear_everything()
 
     def clear_everything(self) -> None:
-        """Forget the consultation and go back to the start."""
+        """Forget the consultation and go back to the start, with every page scrolled up."""
         self.selection.clear()
         self.session.clear()
         if "questions" in self._pages:
-            self.questions_page.own_entry.clear()
+            self.questions_page.own_entry.setText("")  # setText also forgets the undo history
         if "glossary" in self._pages:
-            self.glossary_page.search.clear()
+            self.glossary_page.reset()
+        about = getattr(self, "about_dialog", None)
+        if about is not None:
+            about.close()
+        for area in self.findChildren(QAbstractScrollArea):
+            area.verticalScrollBar().setValue(0)
+            area.horizontalScrollBar().setValue(0)
         self.history.reset()
         self._go(self.history.current)
 
     def show_about(self) -> None:
-        """Open the About dialog."""
+        """Open the About dialog (kiosk mode shows its own full-screen panel instead)."""
+        if self.about_opener is not None:
+            self.about_opener()
+            return
         from desktop_app.ui.about_dialog import AboutDialog
 
         dialog = AboutDialog(
             self.library, self._services.renderer, self._services.explainer, self._theme, self
         )
+        previous = getattr(self, "about_dialog", None)
+        if previous is not None:
+            previous.deleteLater()
         dialog.open()
         self.about_dialog = dialog
 
@@ -383,6 +416,16 @@ class MainWindow(QMainWindow):
     def _on_contrast(self) -> None:
         emit(self.themeToggled, self.contrast_button.isChecked())
 
+    @property
+    def theme(self) -> Theme:
+        """The theme on show."""
+        return self._theme
+
+    @property
+    def services(self) -> PanelServices:
+        """The panel renderer and link explainer the pages share."""
+        return self._services
+
     def set_theme(self, theme: Theme) -> None:
         """Repaint every page in another theme."""
         self._theme = theme
@@ -394,4 +437,5 @@ class MainWindow(QMainWindow):
         self._go(self.history.current)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        emit(self.closing)
         event.accept()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -42,13 +42,47 @@ def printer_names() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
+MAX_PRINT_DPI = 300
+JOB_TITLE = "mbc-guide handout"
+"""The print job's title, which print queues keep: never the patient's name."""
+
+
+def named_printer(name: str) -> QPrinter | None:
+    """A printer set up for the named system printer, or None when it is not available."""
+    if not name or name not in printer_names():
+        return None
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(name)
+    if not printer.isValid():
+        return None
+    printer.setDocName(JOB_TITLE)
+    return printer
+
+
+def print_test_page(printer: QPrinter, lines: list[str]) -> None:
+    """Print one page of plain lines (the staff test print); OSError when it cannot start."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    try:
+        font = QFont("DejaVu Sans", 14)
+        painter.setFont(font)
+        step = round(painter.fontMetrics().lineSpacing() * 1.5)
+        area = painter.viewport()
+        for number, line in enumerate(lines):
+            painter.drawText(area.left() + step, area.top() + step * (number + 2), line)
+    finally:
+        painter.end()
+
+
 def print_pdf(pdf: LoadedPdf, printer: QPrinter) -> int:
     """Paint every page of the PDF onto the printer; returns the number of pages sent."""
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
     try:
-        resolution = printer.resolution()
+        # 300 dpi is print quality for text; a 1200 dpi printer would take seconds a page.
+        resolution = min(printer.resolution(), MAX_PRINT_DPI)
         for page in range(pdf.page_count):
             if page:
                 printer.newPage()

@@ -23,6 +23,8 @@ class LinkExplainer:
         self._sources = library.sources
         # Replaced in tests and in kiosk mode; shows (title, text) to the person.
         self.show_box: Callable[[QWidget, str, str], None] = _message_box
+        # Off in kiosk mode: a touch screen has no hover, so a tap shows the meaning instead.
+        self.hover_tips = True
 
     def explain(self, link: str) -> tuple[str, str] | None:
         """(title, text) for a link, or None when it is not one of ours."""
@@ -41,7 +43,7 @@ class LinkExplainer:
 
     def hover(self, widget: QWidget, link: str) -> None:
         """Show the meaning near the pointer while it rests on a link."""
-        explained = self.explain(link) if link else None
+        explained = self.explain(link) if link and self.hover_tips else None
         if explained is None:
             QToolTip.hideText()
             return

@@ -96,4 +96,8 @@ def _compare(controller: Controller) -> None:
 
 
 if __name__ == "__main__":
-    take_screenshots(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    from desktop_app.ui.kiosk_screenshots import take_kiosk_screenshots
+
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    take_screenshots(target)
+    take_kiosk_screenshots(target)

@@ -71,16 +71,22 @@ class OptionCard(QFrame):
         buttons.addWidget(self.details_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # Shown, not a tooltip: a touch screen has no hover.
+        self.limit_label = QLabel(
+            f"You can compare up to {MAX_COMPARED} options. Remove one first."
+        )
+        self.limit_label.setWordWrap(True)
+        self.limit_label.setVisible(False)
+        layout.addWidget(self.limit_label)
         self._sync_compare_label()
 
     def _on_compare_toggled(self, on: bool) -> None:
-        if not self._session.set_compared(self.option.id, on):
+        refused = not self._session.set_compared(self.option.id, on)
+        if refused:
             self.compare_button.blockSignals(True)
             self.compare_button.setChecked(False)
             self.compare_button.blockSignals(False)
-            self.compare_button.setToolTip(
-                f"You can compare up to {MAX_COMPARED} options. Remove one first."
-            )
+        self.limit_label.setVisible(refused)
         self._sync_compare_label()
 
     def _on_discussed_toggled(self, on: bool) -> None:
@@ -103,6 +109,8 @@ class OptionCard(QFrame):
                 widget.blockSignals(True)
                 widget.setChecked(on)
                 widget.blockSignals(False)
+        if self.limit_label.isVisibleTo(self) and len(self._session.compared) < MAX_COMPARED:
+            self.limit_label.setVisible(False)
         self._sync_compare_label()
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller, choose_content, make_application
+from desktop_app.config import load
 from desktop_app.content.model import ContentLibrary
+from desktop_app.ui.theme import DEFAULT_TEXT_STEP, apply_text_size
 
 
 @pytest.fixture(scope="session")
@@ -38,3 +41,41 @@ def controller(qtbot: QtBot, bundled_library: ContentLibrary) -> Iterator[Contro
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     ctrl.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def make_kiosk(
+    qtbot: QtBot, bundled_library: ContentLibrary, tmp_path: Path
+) -> Iterator[Callable[[str], Controller]]:
+    """Builds kiosk windows from config text, as `mbc-guide` would with `kiosk = true`."""
+    made: list[Controller] = []
+    app = make_application()
+
+    def build(settings: str = "") -> Controller:
+        path = tmp_path / f"kiosk-{len(made)}.toml"
+        path.write_text("kiosk = true\n" + settings, encoding="utf-8")
+        config, problems = load(path)
+        assert problems == [], [str(p) for p in problems]
+        ctrl = Controller(
+            app,
+            bundled_library,
+            consultation=not config.kiosk,
+            config=config,
+            config_source=str(path),
+        )
+        made.append(ctrl)
+        ctrl.show()
+        qtbot.waitExposed(ctrl.window)
+        return ctrl
+
+    yield build
+    for ctrl in made:
+        if ctrl.kiosk is not None:
+            ctrl.kiosk.shut_down()
+        ctrl.set_high_contrast(False)
+        ctrl.window.close()
+        ctrl.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        ctrl.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    apply_text_size(app, DEFAULT_TEXT_STEP)
