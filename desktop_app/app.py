@@ -325,7 +325,8 @@ def run_gui(
         def report() -> None:
             elapsed_ms = (time.perf_counter() - STARTED_AT) * 1000
             print(f"startup_ms={elapsed_ms:.0f}", flush=True)
-            app.quit()
+            # exit(), not quit(): quit() asks every window to close, and a kiosk refuses.
+            app.exit(0)
 
         watcher = _FirstPaintWatcher(report)
         window.installEventFilter(watcher)
