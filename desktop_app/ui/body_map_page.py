@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.body_diagram import BodyDiagram
 from desktop_app.ui.body_map import BodyMapWidget
+from desktop_app.ui.headings import heading
 from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SITE_ID_ROLE, SiteSelectionModel
 from desktop_app.ui.theme import Theme
@@ -43,12 +44,7 @@ class BodyMapPage(QWidget):
             self.body_map.use_touch_prompts()
         layout.addWidget(self.body_map, 1)
         side = QVBoxLayout()
-        title = QLabel("Where has the cancer spread?")
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
-        title.setWordWrap(True)
+        title = heading("Where has the cancer spread?")
         side.addWidget(title)
         hint = QLabel(
             "Tap one or more body parts on the drawing or in this list. "

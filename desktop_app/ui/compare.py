@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary, Option, Row, RowKey
 from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.headings import heading
 from desktop_app.ui.icon_array import IconArrayWidget
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
@@ -150,11 +151,7 @@ class ComparePanel(ReflowScrollArea):
         content = QWidget()
         outer = QVBoxLayout(content)
         outer.setContentsMargins(16, 12, 16, 16)
-        title = QLabel("Compare options")
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = heading("Compare options")
         outer.addWidget(title)
         self.cells = {}
         self.row_headers = []

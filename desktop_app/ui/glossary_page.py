@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLa
 
 from desktop_app.content.model import GlossaryTerm
 from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.headings import heading
 from desktop_app.ui.rich_text import LinkExplainer, RichBrowser
 from desktop_app.ui.theme import Theme
 
@@ -74,12 +75,7 @@ class GlossaryPage(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
-        title = QLabel("Glossary: medical words in plain language")
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
-        title.setWordWrap(True)
+        title = heading("Glossary: medical words in plain language")
         layout.addWidget(title)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search for a word")

@@ -37,6 +37,7 @@ from desktop_app.handout.request import (
     Section,
 )
 from desktop_app.ui.background import BackgroundJob, ExpectedFailure, start
+from desktop_app.ui.headings import heading
 from desktop_app.ui.pdf_pages import JOB_TITLE, LoadedPdf, named_printer, print_pdf, printer_names
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.session import PatientSession
@@ -143,11 +144,7 @@ class HandoutPage(QWidget):
         form_page = QWidget()
         form_side = QVBoxLayout(form_page)
         form_side.setContentsMargins(0, 0, 8, 0)
-        title = QLabel("Your handout")
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
+        title = heading("Your handout")
         form_side.addWidget(title)
         form = QFormLayout()
         self.name_edit = QLineEdit()

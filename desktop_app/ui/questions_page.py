@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.content.model import ContentLibrary, Question
+from desktop_app.ui.headings import heading
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
@@ -113,12 +114,7 @@ class QuestionsPage(QWidget):
         self.model = QuestionListModel(library, selection, session, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 16)
-        title = QLabel("Questions to ask your care team")
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        title.setFont(font)
-        title.setWordWrap(True)
+        title = heading("Questions to ask your care team")
         layout.addWidget(title)
         hint = QLabel("Tick the questions you want on your handout.")
         hint.setWordWrap(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary, Option
 from desktop_app.content.render import PanelRenderer
+from desktop_app.ui.headings import heading
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import MAX_COMPARED, PatientSession
@@ -43,12 +44,7 @@ class OptionCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName(f"card-{option.id}")
         layout = QVBoxLayout(self)
-        title = QLabel(option.title)
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        title.setFont(font)
-        title.setWordWrap(True)
+        title = heading(option.title, 1.2)
         layout.addWidget(title)
         layout.addWidget(RichLabel(html, explainer))
         buttons = QHBoxLayout()
@@ -144,13 +140,8 @@ class SitePage(ReflowScrollArea):
         self.overview = RichLabel(renderer.site_page(site, theme.panel), explainer)
         self.overview.setObjectName("site-overview")
         layout.addWidget(self.overview)
-        heading = QLabel(f"Treatment options for {site.title.lower()}")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        heading.setFont(font)
-        heading.setWordWrap(True)
-        layout.addWidget(heading)
+        options_heading = heading(f"Treatment options for {site.title.lower()}", 1.35)
+        layout.addWidget(options_heading)
         hint = QLabel("Choose \u201cCompare\u201d on 2 to 4 options to see them side by side.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
