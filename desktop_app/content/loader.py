@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.content.fields import FieldReader
+from desktop_app.content.links import LinkChecker
 from desktop_app.content.model import (
     AVAILABILITY_LABELS,
     EVIDENCE_LEVELS,
@@ -427,8 +428,10 @@ class _Loader:
                 options[option.id] = option
             else:
                 self.broken_ids.add(path.stem)
-        self._check_links(sites, options, sources)
-        self._check_question_ids(general_questions, sites)
+        links = LinkChecker(self.readers, self.broken_ids)
+        links.check_sources(self.cited_sources, sources)
+        links.check_sites_and_options(sites, options)
+        links.check_question_ids(self.root / "questions.yaml", general_questions, sites)
         if meta is None or any(p.severity is Severity.ERROR for p in self.problems):
             return None
         return ContentLibrary(
@@ -441,78 +444,6 @@ class _Loader:
             sources=sources,
             reviews=dict(self.reviews),
         )
-
-    def _site_reader(self, site: Site) -> FieldReader:
-        return self.readers[site.path]
-
-    def _check_links(
-        self, sites: list[Site], options: dict[str, Option], sources: dict[str, Source]
-    ) -> None:
-        for source_id, reader, path in self.cited_sources:
-            if source_id not in sources:
-                reader.report(
-                    path,
-                    f'unknown source id "{source_id}". Add it to sources.yaml or use one of: '
-                    f"{', '.join(sorted(sources)) or '(none listed)'}.",
-                )
-        site_ids = {site.id for site in sites}
-        for site in sites:
-            listed = set()
-            for index, option_id in enumerate(site.option_ids):
-                if option_id in listed:
-                    self._site_reader(site).report(
-                        ("options", index), f'option "{option_id}" is listed twice. Remove one.'
-                    )
-                listed.add(option_id)
-                if option_id in self.broken_ids:
-                    continue
-                if option_id not in options:
-                    self._site_reader(site).report(
-                        ("options", index),
-                        f'unknown option id "{option_id}". Create options/{option_id}.md '
-                        "or remove it from this list.",
-                    )
-                elif site.id not in options[option_id].site_ids:
-                    self._site_reader(site).report(
-                        ("options", index),
-                        f'option "{option_id}" does not list site "{site.id}" in its sites. '
-                        "Add the site there, or remove the option here.",
-                    )
-        for option in options.values():
-            reader = self.readers[option.path]
-            for index, site_id in enumerate(option.site_ids):
-                if site_id in self.broken_ids:
-                    continue
-                if site_id not in site_ids:
-                    reader.report(
-                        ("sites", index),
-                        f'unknown site id "{site_id}". Use one of: {", ".join(sorted(site_ids))}.',
-                    )
-                elif option.id not in self._site_by_id(sites, site_id).option_ids:
-                    reader.report(
-                        ("sites", index),
-                        f'site "{site_id}" does not list this option. Add "{option.id}" to the '
-                        f"options of sites/{site_id}.md, or remove the site here.",
-                    )
-
-    @staticmethod
-    def _site_by_id(sites: list[Site], site_id: str) -> Site:
-        return next(site for site in sites if site.id == site_id)
-
-    def _check_question_ids(self, general: tuple[Question, ...], sites: list[Site]) -> None:
-        first_seen: dict[str, Path] = {}
-        for question in general:
-            first_seen.setdefault(question.id, self.root / "questions.yaml")
-        for site in sites:
-            for index, question in enumerate(site.questions):
-                if question.id in first_seen:
-                    self._site_reader(site).report(
-                        ("questions", index, "id"),
-                        f'duplicate question id "{question.id}", also used in '
-                        f"{first_seen[question.id]}. Give each question its own id.",
-                    )
-                else:
-                    first_seen[question.id] = site.path
 
 
 def load_content(root: Path, today: dt.date | None = None, readability: bool = True) -> LoadResult:

@@ -14,6 +14,8 @@ QT_FREE_MODULES = [
     "desktop_app.content.loader",
     "desktop_app.content.render",
     "desktop_app.content.glossary",
+    "desktop_app.content.links",
+    "desktop_app.content.cache",
     "desktop_app.content_commands",
     "desktop_app.body_diagram",
     "desktop_app.resources",
