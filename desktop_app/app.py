@@ -26,10 +26,6 @@ from desktop_app.config import (
 from desktop_app.content.cache import default_cache_dir, load_content_cached
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
-
-if TYPE_CHECKING:
-    from desktop_app.ui.kiosk import KioskMode
-    from desktop_app.ui.rich_text import LinkExplainer
 from desktop_app.resources import bundled_content_dir, resources_dir
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import PanelServices
@@ -44,6 +40,10 @@ from desktop_app.ui.theme import (
     apply_theme,
 )
 from desktop_app.ui.view_settings import ViewSettings
+
+if TYPE_CHECKING:
+    from desktop_app.ui.kiosk import KioskMode
+    from desktop_app.ui.rich_text import LinkExplainer
 
 log = logging.getLogger(__name__)
 UI_FONT_FAMILY = "DejaVu Sans"
