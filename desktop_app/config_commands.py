@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import json
-import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.config import default_config_path, key_lines, load, load_or_default
 from desktop_app.staff_pin import hash_pin, is_valid_pin
 
@@ -172,19 +170,6 @@ def _replace_line(lines: list[str], index: int, new: str) -> str:
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename; keeps the old mode."""
+    """Write a config file all or nothing, creating its folder first."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-        temporary = ""
-    finally:
-        if temporary:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
+    write_atomically(path, text.encode("utf-8"))

@@ -17,6 +17,7 @@ import pickle
 from pathlib import Path
 
 from desktop_app import __version__
+from desktop_app.atomic_file import write_atomically
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 
@@ -64,25 +65,15 @@ def load_cached(root: Path, cache_dir: Path, today: dt.date) -> ContentLibrary |
 
 def store(library: ContentLibrary, cache_dir: Path) -> None:
     """Keep a clean model for the next start; failures are logged and ignored."""
-    temporary = ""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         target = _cache_file(library.root, cache_dir)
         for old in cache_dir.glob("content-*.pickle"):
             if old != target:
                 old.unlink(missing_ok=True)
-        import tempfile  # only needed on a cache miss
-
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(library, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, target)
-        temporary = ""
+        write_atomically(target, pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError):
         log.info("could not write the content cache in %s", cache_dir, exc_info=True)
-    finally:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
 
 
 def load_content_cached(root: Path, cache_dir: Path | None) -> LoadResult:

@@ -6,7 +6,6 @@ import hashlib
 import importlib.metadata
 import io
 import logging
-import os
 import pickle
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -20,6 +19,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.handout.fonts import register_fonts
 
 log = logging.getLogger(__name__)
@@ -166,14 +166,11 @@ def _write_cached_drawing(
     svg: bytes, converted: tuple[Drawing, dict[str, tuple[float, float]]]
 ) -> None:
     target = _cache_path(svg)
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(temporary, target)
+        write_atomically(target, pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL))
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         log.info("could not keep the converted body diagram", exc_info=True)
-        temporary.unlink(missing_ok=True)
 
 
 def _recoloured(node: Any, chosen: set[str]) -> Any:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import os
-import tempfile
 from pathlib import Path
+
+from desktop_app.atomic_file import write_atomically
 
 
 class SaveError(Exception):
@@ -43,31 +42,7 @@ def write_pdf_atomically(path: Path, data: bytes) -> None:
     removed and an existing file at `path` is left untouched.
     """
     path = Path(path)
-    temp_name: str | None = None
     try:
-        descriptor, temp_name = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
-        )
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _keep_mode(path, temp_name)
-        os.replace(temp_name, path)
-        temp_name = None
+        write_atomically(path, data)
     except OSError as exc:
         raise SaveError(path, message_for(path, exc)) from exc
-    finally:
-        if temp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-
-
-def _keep_mode(path: Path, temp_name: str) -> None:
-    # mkstemp makes a file only its owner can read, which suits patient data; a file
-    # that is replaced keeps the permissions it had.
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        return
-    os.chmod(temp_name, mode)

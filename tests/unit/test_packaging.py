@@ -16,6 +16,7 @@ QT_FREE_MODULES = [
     "desktop_app.content.glossary",
     "desktop_app.content.links",
     "desktop_app.content.cache",
+    "desktop_app.atomic_file",
     "desktop_app.content_commands",
     "desktop_app.body_diagram",
     "desktop_app.resources",
