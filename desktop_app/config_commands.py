@@ -61,10 +61,7 @@ def init(path: Path | None, force: bool, out: TextIO, err: TextIO) -> int:
             file=err,
         )
         return 1
-    try:
-        write_text_atomically(target, EXAMPLE)
-    except OSError as exc:
-        print(f"{target}: could not write the config ({exc.strerror or exc}).", file=err)
+    if not _write_config(target, EXAMPLE, err):
         return 1
     print(f"wrote {target}", file=out)
     return 0
@@ -129,13 +126,20 @@ def set_pin(path: Path | None, out: TextIO, err: TextIO, ask: SetPinAsk | None =
             file=err,
         )
         return 1
-    try:
-        write_text_atomically(target, new_text)
-    except OSError as exc:
-        print(f"{target}: could not write the config ({exc.strerror or exc}).", file=err)
+    if not _write_config(target, new_text, err):
         return 1
     print(f"The staff PIN is set in {target}.", file=out)
     return 0
+
+
+def _write_config(target: Path, text: str, err: TextIO) -> bool:
+    """Write the file all or nothing; on failure say so on `err` and return False."""
+    try:
+        write_text_atomically(target, text)
+    except OSError as exc:
+        print(f"{target}: could not write the config ({exc.strerror or exc}).", file=err)
+        return False
+    return True
 
 
 def _read_back(text: str, key: str) -> object:

@@ -22,18 +22,10 @@ from desktop_app.content.model import ContentLibrary
 from desktop_app.handout.builder import build_handout
 from desktop_app.handout.request import ClinicDetails, HandoutRequest
 from desktop_app.resources import bundled_content_dir
+from tests.handout_example import COMPARED, SITES
 
 pytestmark = pytest.mark.benchmark
 
-SITES = ("spine", "liver", "brain")
-COMPARED = (
-    "spine-radiotherapy",
-    "spine-sbrt",
-    "spine-surgery",
-    "liver-sbrt",
-    "liver-ablation",
-    "brain-radiosurgery",
-)
 DISCUSSED = ("spine-sbrt", "liver-ablation")
 QUESTIONS = ("q-choices", "q-aim", "spine-walking")
 BUILD_LIMIT_S = 0.300

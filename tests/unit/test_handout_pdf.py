@@ -24,16 +24,8 @@ from desktop_app.handout.request import (
     valid_ids,
 )
 from desktop_app.resources import bundled_content_dir
+from tests.handout_example import COMPARED, SITES
 
-SITES = ("spine", "liver", "brain")
-COMPARED = (
-    "spine-radiotherapy",
-    "spine-sbrt",
-    "spine-surgery",
-    "liver-sbrt",
-    "liver-ablation",
-    "brain-radiosurgery",
-)
 NAME = "Zofia Łukasiewicz-Öztürk"
 OWN = ("Can I still travel to see my grandchildren in May?", "Will I <b>lose</b> my hair & nails?")
 BASE_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
