@@ -1,5 +1,7 @@
 # Two commands matter: `make run` and `make test`. Both create .venv when it is missing.
-PYTHON ?= python3
+# Python 3.12 or newer, found by tools/find-python (which says what to install when
+# there is none); `make test PYTHON=/path/to/python3.12` names one instead.
+PYTHON ?= $(shell sh tools/find-python)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -7,7 +9,11 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint typecheck unit bench screenshots wheel bundle bundle-test clean
 
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -n "$(PYTHON)" || { sh tools/find-python; exit 1; }
+	@# A .venv made with an older Python (before 3.12 was required) is made again.
+	@$(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+		|| { rm -rf $(VENV) && echo "creating $(VENV) with $(PYTHON)" \
+		&& $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
@@ -16,8 +22,8 @@ run: $(STAMP)
 	$(BIN)/mbc-guide
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop_app tests packaging
-	$(BIN)/ruff format --check desktop_app tests packaging
+	$(BIN)/ruff check desktop_app tests packaging tools
+	$(BIN)/ruff format --check desktop_app tests packaging tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -31,7 +37,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/benchmarks -p no:randomly -s
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tools.screenshots docs/screenshots
 
 wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps --no-build-isolation -w dist .

@@ -97,15 +97,21 @@ class PanelRenderer:
             body=self.marked_markdown(option.body_markdown, seen),
         )
 
-    def row_cell(self, row: Row, colours: PanelColours, seen: set[str] | None = None) -> str:
-        """One compare-table cell: the text, the evidence level, the source references."""
-        return self._render(
-            "screen/row_cell.html.j2",
-            colours,
-            row=row,
-            text=self.marked(row.text, seen),
-            level=EVIDENCE_LEVELS.get(row.level or "", ""),
-            sources=self.source_refs(row.sources),
+    def row_cell(self, row: Row, colours: PanelColours, seen: set[str] | None = None) -> Markup:
+        """One compare-table cell: the text, the evidence level, the source references.
+
+        Markup, not str: the cell is finished HTML, and the option page's template puts
+        it in as it is (a plain str would be escaped and shown as tags).
+        """
+        return Markup(
+            self._render(
+                "screen/row_cell.html.j2",
+                colours,
+                row=row,
+                text=self.marked(row.text, seen),
+                level=EVIDENCE_LEVELS.get(row.level or "", ""),
+                sources=self.source_refs(row.sources),
+            )
         )
 
     def source_refs(self, source_ids: tuple[str, ...]) -> list[tuple[str, str]]:

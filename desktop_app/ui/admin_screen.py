@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QMainWindow
 from desktop_app import __version__
 from desktop_app.content.model import ContentLibrary
 from desktop_app.ui.overlay import Overlay, big_button
-from desktop_app.ui.signals import emit
 
 
 def admin_facts(library: ContentLibrary, printer_name: str, config_source: str) -> list[str]:
@@ -72,7 +71,7 @@ class AdminScreen(Overlay):
         self.back_button.setFocus()
 
     def _on_test_print(self) -> None:
-        emit(self.testPrintRequested)
+        self.testPrintRequested.emit()
 
     def _on_exit(self) -> None:
-        emit(self.exitRequested)
+        self.exitRequested.emit()

@@ -8,8 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop_app.ui.signals import emit
-
 log = logging.getLogger(__name__)
 
 
@@ -48,12 +46,12 @@ class BackgroundJob(QRunnable):
         try:
             result = self._work()
         except ExpectedFailure as exc:
-            emit(self.signals.failed, str(exc))
+            self.signals.failed.emit(str(exc))
         except Exception as exc:  # the log keeps the traceback; the person gets a plain message
             log.error("background job failed: %s", _without_message(exc))
-            emit(self.signals.failed, self._generic_failure)
+            self.signals.failed.emit(self._generic_failure)
         else:
-            emit(self.signals.succeeded, result)
+            self.signals.succeeded.emit(result)
 
 
 def _without_message(exc: BaseException) -> str:

@@ -31,7 +31,6 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.body_diagram import BodyDiagram
-from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
 from desktop_app.ui.theme import Theme
 
@@ -308,12 +307,12 @@ class BodyMapWidget(QWidget):
     def _set_focused(self, site_id: str) -> None:
         self._focused = site_id
         self._update_accessible_description()
-        emit(self.hoveredSiteChanged, site_id)
+        self.hoveredSiteChanged.emit(site_id)
         self.update()
 
     def _set_hovered(self, site_id: str) -> None:
         self._hovered = site_id
-        emit(self.hoveredSiteChanged, site_id)
+        self.hoveredSiteChanged.emit(site_id)
         self.update()
 
     def _on_selection_changed(self, *_: QModelIndex) -> None:

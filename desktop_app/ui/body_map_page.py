@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from desktop_app.body_diagram import BodyDiagram
 from desktop_app.ui.body_map import BodyMapWidget
 from desktop_app.ui.headings import heading
-from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SITE_ID_ROLE, SiteSelectionModel
 from desktop_app.ui.theme import Theme
 
@@ -75,7 +74,7 @@ class BodyMapPage(QWidget):
         selection.selectionChanged.connect(self._on_selection_changed)
 
     def _on_list_activated(self, index: QModelIndex) -> None:
-        emit(self.siteRequested, index.data(SITE_ID_ROLE))
+        self.siteRequested.emit(index.data(SITE_ID_ROLE))
 
     def _on_selection_changed(self, site_ids: list[str]) -> None:
         for button in self.open_buttons.values():
@@ -87,7 +86,7 @@ class BodyMapPage(QWidget):
         for site_id in site_ids:
             button = QPushButton(f"Read about: {titles[site_id]}  \u2192")
             button.setAccessibleName(f"Open the page for {titles[site_id]}")
-            button.clicked.connect(partial(emit, self.siteRequested, site_id))
+            button.clicked.connect(partial(self.siteRequested.emit, site_id))
             self._chosen_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.open_buttons[site_id] = button
         self.none_label.setVisible(not site_ids)

@@ -30,7 +30,6 @@ from desktop_app.ui.icon_array import IconArrayWidget
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import PatientSession
-from desktop_app.ui.signals import emit
 from desktop_app.ui.theme import Theme
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -182,7 +181,7 @@ class ComparePanel(ReflowScrollArea):
             header_layout.addWidget(name)
             remove = QPushButton("Remove")
             remove.setAccessibleName(f"Remove {option.title} from the comparison")
-            remove.clicked.connect(partial(emit, self.removeRequested, option.id))
+            remove.clicked.connect(partial(self.removeRequested.emit, option.id))
             header_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
             grid.addWidget(self._framed(header, header=True), 0, column + 1)
             grid.setColumnStretch(column + 1, 1)

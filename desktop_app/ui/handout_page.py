@@ -41,7 +41,6 @@ from desktop_app.ui.headings import heading
 from desktop_app.ui.pdf_pages import JOB_TITLE, LoadedPdf, named_printer, print_pdf, printer_names
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.session import PatientSession
-from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
 
 MAX_NAME_LENGTH = 200
@@ -331,7 +330,7 @@ class HandoutPage(QWidget):
             if not self._consultation:
                 message = KIOSK_BUILD_FAILED
             self.status.setText(message)
-            emit(self.failed, message)
+            self.failed.emit(message)
             self.inform(self, "The handout", message)
 
         self._job = start(BackgroundJob(work, finished, failed, BUILD_FAILED))
@@ -373,7 +372,7 @@ class HandoutPage(QWidget):
             self.preview_pages.append(label)
         self.preview_area.setWidget(holder)
         self.status.setText(f"Preview: {pdf.page_count} pages.")
-        emit(self.pdfReady, result)
+        self.pdfReady.emit(result)
 
     # -- print -------------------------------------------------------------
     def print_handout(self) -> None:
@@ -410,7 +409,7 @@ class HandoutPage(QWidget):
             self.inform(self, "Printing", message)
             return
         self.status.setText(f"Sent {pages} pages to the printer.")
-        emit(self.printed)
+        self.printed.emit()
 
     def _print_in_kiosk(self) -> None:
         """Straight to the configured printer; any trouble sends the person to reception."""
@@ -428,11 +427,11 @@ class HandoutPage(QWidget):
             self._tell("Printing", KIOSK_PRINT_FAILED)
             return
         self.status.setText(KIOSK_PRINTED)
-        emit(self.printed)
+        self.printed.emit()
 
     def _tell(self, title: str, message: str) -> None:
         self.status.setText(message)
-        emit(self.failed, message)
+        self.failed.emit(message)
         self.inform(self, title, message)
 
     # -- save --------------------------------------------------------------
@@ -460,4 +459,4 @@ class HandoutPage(QWidget):
 
     def _on_saved(self, result: object) -> None:
         self.status.setText(f"Saved: {result}")
-        emit(self.saved, str(result))
+        self.saved.emit(str(result))

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.ui.overlay import Overlay, big_button
-from desktop_app.ui.signals import emit
 
 INPUT_EVENTS = frozenset(
     {
@@ -63,7 +62,7 @@ class IdleWatcher(QObject):
         return False
 
     def _on_timeout(self) -> None:
-        emit(self.idle)
+        self.idle.emit()
 
 
 class IdleWarning(Overlay):
@@ -99,7 +98,7 @@ class IdleWarning(Overlay):
         self.body.addWidget(self.still_here_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._on_tick)
+        self._tick.timeout.connect(self.tick)
 
     def start(self, seconds: int) -> None:
         """Show the question and count down from `seconds`."""
@@ -118,14 +117,15 @@ class IdleWarning(Overlay):
         unit = "second" if self.remaining == 1 else "seconds"
         self.countdown.setText(f"Clearing in {self.remaining} {unit}")
 
-    def _on_tick(self) -> None:
+    def tick(self) -> None:
+        """One second of the countdown (the timer calls it); at zero the screen is cleared."""
         self.remaining -= 1
         if self.remaining > 0:
             self._show_remaining()
             return
         self.stop()
-        emit(self.expired)
+        self.expired.emit()
 
     def _on_still_here(self) -> None:
         self.stop()
-        emit(self.stillHere)
+        self.stillHere.emit()

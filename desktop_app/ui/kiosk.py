@@ -39,7 +39,6 @@ from desktop_app.ui.overlay import MessagePanel
 from desktop_app.ui.pdf_pages import named_printer, print_test_page
 from desktop_app.ui.pin_pad import PinPad, StaffCorner
 from desktop_app.ui.rich_text import LinkExplainer
-from desktop_app.ui.signals import emit
 from desktop_app.ui.touch import TOUCH_STYLE, TouchStyle, make_touch_friendly
 
 BLOCKED_KEYS: tuple[tuple[Qt.Key, Qt.KeyboardModifier | None], ...] = (
@@ -188,7 +187,7 @@ class KioskMode(QObject):
         """Staff chose Exit: clear everything, then close the window (which ends the program)."""
         self.reset()
         self.shut_down()
-        emit(self.exited)
+        self.exited.emit()
         self.window.close()
 
     # -- idle -----------------------------------------------------------------
@@ -233,7 +232,7 @@ class KioskMode(QObject):
         if clipboard.text():
             clipboard.clear()
         self.idle.start()
-        emit(self.resetDone)
+        self.resetDone.emit()
 
     def _open_about(self) -> None:
         self.about.show_about(self.window.theme)

@@ -26,7 +26,6 @@ from desktop_app.ui.navigation import History, Place
 from desktop_app.ui.reflow import FlowLayout
 from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
-from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
 from desktop_app.ui.theme import Theme
 
@@ -191,7 +190,7 @@ class MainWindow(QMainWindow):
             page = self._build_page(name)
             self._pages[name] = page
             self.stack.addWidget(page)
-            emit(self.pageBuilt, name, page)
+            self.pageBuilt.emit(name, page)
         return self._pages[name]
 
     def _build_page(self, name: str) -> QWidget:
@@ -342,7 +341,7 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(self.history.can_go_back())
         self.forward_button.setEnabled(self.history.can_go_forward())
         self.breadcrumb.setText(" > ".join(self.crumbs()))
-        emit(self.placeChanged, place)
+        self.placeChanged.emit(place)
 
     def crumbs(self) -> list[str]:
         """The visible path, e.g. Body map > Spine > Compare."""
@@ -408,13 +407,13 @@ class MainWindow(QMainWindow):
         self.about_dialog = dialog
 
     def _on_smaller(self) -> None:
-        emit(self.textSizeStepRequested, -1)
+        self.textSizeStepRequested.emit(-1)
 
     def _on_larger(self) -> None:
-        emit(self.textSizeStepRequested, 1)
+        self.textSizeStepRequested.emit(1)
 
     def _on_contrast(self) -> None:
-        emit(self.themeToggled, self.contrast_button.isChecked())
+        self.themeToggled.emit(self.contrast_button.isChecked())
 
     @property
     def theme(self) -> Theme:
@@ -437,5 +436,5 @@ class MainWindow(QMainWindow):
         self._go(self.history.current)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        emit(self.closing)
+        self.closing.emit()
         event.accept()

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.signals import emit
-
 CARD_MAX_WIDTH = 1000
 
 
@@ -107,7 +105,7 @@ class Overlay(QWidget):
         self.hide()
         if not any(o.is_open() for o in self._siblings()):
             self._block_pages(False)
-        emit(self.closed)
+        self.closed.emit()
 
     def _siblings(self) -> list[Overlay]:
         direct = Qt.FindChildOption.FindDirectChildrenOnly

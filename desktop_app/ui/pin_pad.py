@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QMainWindow, QPushButton
 
 from desktop_app.staff_pin import MAX_TRIES, PinGate, Verdict
 from desktop_app.ui.overlay import Overlay, big_button
-from desktop_app.ui.signals import emit
 
 HOLD_MS = 5000
 CORNER_PX = 64
@@ -55,7 +54,7 @@ class StaffCorner(QWidget):
         event.accept()
 
     def _on_held(self) -> None:
-        emit(self.held)
+        self.held.emit()
 
 
 class PinPad(Overlay):
@@ -163,7 +162,7 @@ class PinPad(Overlay):
         verdict = self._gate.try_pin(digits)
         if verdict is Verdict.RIGHT:
             self.close_panel()
-            emit(self.unlocked)
+            self.unlocked.emit()
             return
         if verdict is Verdict.WRONG:
             left = self._gate.tries_left

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from desktop_app.content.model import ContentLibrary, Question
 from desktop_app.ui.headings import heading
 from desktop_app.ui.session import PatientSession
-from desktop_app.ui.signals import emit
 from desktop_app.ui.site_model import SiteSelectionModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,8 +55,7 @@ class QuestionListModel(QAbstractListModel):
 
     def _on_session_changed(self) -> None:
         if self._questions:
-            emit(
-                self.dataChanged,
+            self.dataChanged.emit(
                 self.index(0),
                 self.index(len(self._questions) - 1),
                 [Qt.ItemDataRole.CheckStateRole],

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.ui.signals import emit
-
 MAX_COMPARED = 4
 
 
@@ -44,7 +42,7 @@ class PatientSession(QObject):
             self._compared.remove(option_id)
         else:
             return True
-        emit(self.comparedChanged, self.compared)
+        self.comparedChanged.emit(self.compared)
         return True
 
     # -- discussed ---------------------------------------------------------
@@ -61,7 +59,7 @@ class PatientSession(QObject):
             self._discussed.remove(option_id)
         else:
             return
-        emit(self.discussedChanged, self.discussed)
+        self.discussedChanged.emit(self.discussed)
 
     # -- questions ---------------------------------------------------------
     @property
@@ -77,7 +75,7 @@ class PatientSession(QObject):
             self._questions.remove(question_id)
         else:
             return
-        emit(self.questionsChanged)
+        self.questionsChanged.emit()
 
     @property
     def own_questions(self) -> list[str]:
@@ -90,20 +88,20 @@ class PatientSession(QObject):
         if not text or text in self._own_questions:
             return False
         self._own_questions.append(text)
-        emit(self.questionsChanged)
+        self.questionsChanged.emit()
         return True
 
     def remove_own_question(self, index: int) -> None:
         """Remove a typed question by position."""
         if 0 <= index < len(self._own_questions):
             del self._own_questions[index]
-            emit(self.questionsChanged)
+            self.questionsChanged.emit()
 
     # -- typed fields ------------------------------------------------------
     def set_fields(self, patient_name: str, prepared_by: str, notes: str) -> None:
         """Store the handout's typed fields."""
         self.patient_name, self.prepared_by, self.notes = patient_name, prepared_by, notes
-        emit(self.fieldsChanged)
+        self.fieldsChanged.emit()
 
     def has_input(self) -> bool:
         """Whether anything was chosen or typed that a reset would lose."""
@@ -124,8 +122,8 @@ class PatientSession(QObject):
         self._questions.clear()
         self._own_questions.clear()
         self.patient_name = self.prepared_by = self.notes = ""
-        emit(self.comparedChanged, [])
-        emit(self.discussedChanged, [])
-        emit(self.questionsChanged)
-        emit(self.fieldsChanged)
-        emit(self.cleared)
+        self.comparedChanged.emit([])
+        self.discussedChanged.emit([])
+        self.questionsChanged.emit()
+        self.fieldsChanged.emit()
+        self.cleared.emit()

@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.content.model import Site
-from desktop_app.ui.signals import emit
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -97,13 +96,12 @@ class SiteSelectionModel(QAbstractListModel):
         else:
             self._selected.discard(site_id)
         index = self.index(self.row_of(site_id))
-        emit(
-            self.dataChanged,
+        self.dataChanged.emit(
             index,
             index,
             [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole],
         )
-        emit(self.selectionChanged, self.selected_ids())
+        self.selectionChanged.emit(self.selected_ids())
 
     def toggle(self, site_id: str) -> None:
         """Select a site when it is not, unselect it when it is."""

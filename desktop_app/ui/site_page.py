@@ -20,7 +20,6 @@ from desktop_app.ui.headings import heading
 from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import MAX_COMPARED, PatientSession
-from desktop_app.ui.signals import emit
 from desktop_app.ui.theme import Theme
 
 
@@ -89,7 +88,7 @@ class OptionCard(QFrame):
         self._session.set_discussed(self.option.id, on)
 
     def _on_details_clicked(self) -> None:
-        emit(self.detailsRequested, self.option.id)
+        self.detailsRequested.emit(self.option.id)
 
     def _sync_compare_label(self) -> None:
         on = self.compare_button.isChecked()

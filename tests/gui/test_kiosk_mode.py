@@ -37,7 +37,6 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import Controller
 from desktop_app.handout.request import Section
 from desktop_app.ui import handout_page as handout_module
-from desktop_app.ui.signals import emit
 from desktop_app.ui.touch import MIN_TARGET_PX
 from tests.gui.leftovers import pages_enabled
 
@@ -123,7 +122,7 @@ def test_no_right_click_menus_and_no_tooltips(qtbot: QtBot, make_kiosk: MakeKios
     QApplication.sendEvent(button, tip)
     assert not QToolTip.isVisible()
     window.show_site("spine")
-    emit(window.site_page.overview.linkHovered, "term:metastasis")
+    window.site_page.overview.linkHovered.emit("term:metastasis")
     assert not QToolTip.isVisible()
 
 
@@ -234,7 +233,7 @@ def test_a_glossary_word_opens_a_large_panel_that_closes_with_a_tap(
     assert kiosk is not None
     window = controller.window
     window.show_site("spine")
-    emit(window.site_page.overview.linkActivated, "term:metastasis")
+    window.site_page.overview.linkActivated.emit("term:metastasis")
     term = next(t for t in controller.library.glossary if t.id == "metastasis")
     panel = kiosk.panel
     assert panel.is_open()
@@ -243,7 +242,7 @@ def test_a_glossary_word_opens_a_large_panel_that_closes_with_a_tap(
     assert panel.geometry() == window.rect()
     qtbot.mouseClick(panel.close_button, Qt.MouseButton.LeftButton)
     assert not panel.is_open()
-    emit(window.site_page.overview.linkActivated, "term:metastasis")
+    window.site_page.overview.linkActivated.emit("term:metastasis")
     qtbot.mouseClick(panel, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))  # beside the card
     assert not panel.is_open()
     assert pages_enabled(window)

@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import Controller
 from desktop_app.content.model import RowKey
 from desktop_app.ui.icon_array import COLUMNS, ROWS, IconArrayWidget
-from desktop_app.ui.signals import emit
 from desktop_app.ui.theme import NORMAL
 
 
@@ -123,10 +122,10 @@ def test_glossary_words_explain_themselves(qtbot: QtBot, controller: Controller)
     controller.window.show_site("spine")
     overview = controller.window.site_page.overview
     assert 'href="term:metastasis"' in overview.text()
-    emit(overview.linkActivated, "term:metastasis")
+    overview.linkActivated.emit("term:metastasis")
     term = next(t for t in controller.library.glossary if t.id == "metastasis")
     assert shown == [(term.term, term.meaning)]
-    emit(overview.linkActivated, "source:nice-ng234")
+    overview.linkActivated.emit("source:nice-ng234")
     assert shown[-1][0] == "Source [nice-ng234]"
 
 
