@@ -21,6 +21,7 @@ from desktop_app.config import (
     ClinicConfig,
     ConfigProblem,
     default_config_path,
+    is_there,
     load_or_default,
 )
 from desktop_app.content.cache import default_cache_dir, load_content_cached
@@ -296,7 +297,7 @@ def start_program(
         consultation=not kiosk,
         config=config,
         settings=QSettings() if remember_view and not kiosk else None,
-        config_source=str(source) if source.exists() else "",
+        config_source=str(source) if is_there(source) else "",
         notices=notices,
     )
     return Startup(controller, notices)

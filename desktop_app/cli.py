@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop_app import __version__
+
+BROKEN_PIPE = 141
+"""Exit status when the reader of standard output went away (as 128 + SIGPIPE in a shell)."""
+
+EPILOG = """\
+exit status: 0 done; 1 a file could not be read or written, or a check found problems;
+2 wrong command line (see each command's --help); 141 standard output was closed early
+(as by `| head`).
+"""
 
 
 def _add_content_option(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Treatment options for metastatic breast cancer, by body site. "
             "With no command, opens the program window."
         ),
+        epilog=EPILOG,
     )
     parser.add_argument(
         "--version", action=_VersionAction, help="print the program and content versions and exit"
@@ -125,7 +137,42 @@ def _version_text() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
+    """Run the command line; returns the process exit code.
+
+    Output that cannot be encoded is escaped, not a crash; when the reader of standard
+    output goes away (`mbc-guide content list | head -1`) the command stops quietly.
+    """
+    _escape_unencodable(sys.stdout)
+    try:
+        try:
+            return _run(argv)
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # inside the try: a closed pipe shows up here
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE
+
+
+def _escape_unencodable(stream: object) -> None:
+    """Characters the terminal cannot show (bad bytes in a file name) as escapes."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the exit-time flush fails no more.
+
+    The way the Python documentation recommends ("Note on SIGPIPE" in the signal module).
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "content":
         from desktop_app import content_commands

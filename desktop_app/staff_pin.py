@@ -3,6 +3,10 @@
 Qt-free. The config holds only a self-describing hash string,
 ``scrypt$n=16384,r=8,p=1$<salt>$<digest>`` (salt and digest in unpadded base64), so the
 cost can be raised later without breaking PINs already set.
+
+Only costs from what `set-pin` writes up to twice that are accepted (`ACCEPTED_N`, r=8,
+p=1): a cheaper hash would make a copied config easier to guess from, and a costlier one
+would freeze the kiosk for seconds per try or fail outright (OpenSSL's memory limit).
 """
 
 from __future__ import annotations
@@ -21,11 +25,17 @@ from enum import Enum
 PIN_PATTERN = re.compile(r"[0-9]{4,8}")
 SCHEME = "scrypt"
 _COST = {"n": 2**14, "r": 8, "p": 1}
+ACCEPTED_N = (2**14, 2**15)
+"""scrypt's n in hashes this program checks: set-pin's, and one step up for a later raise."""
+ACCEPTED_R = 8
+ACCEPTED_P = 1
 _SALT_BYTES = 16
 _DIGEST_BYTES = 32
 _HASH_PATTERN = re.compile(
-    r"scrypt\$n=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/]{16,88})\$([A-Za-z0-9+/]{16,88})"
+    r"scrypt\$n=([0-9]{1,10}),r=([0-9]{1,10}),p=([0-9]{1,10})"
+    r"\$([A-Za-z0-9+/]{16,88})\$([A-Za-z0-9+/]{16,88})"
 )
+_SET_AGAIN = "Write a new one with: mbc-guide admin set-pin"
 MAX_TRIES = 5
 LOCKOUT_SECONDS = 60.0
 
@@ -65,32 +75,55 @@ def hash_pin(pin: str) -> str:
     return f"{SCHEME}${cost}${_b64(salt)}${_b64(digest)}"
 
 
-def _parts(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+def _parts(stored: str) -> tuple[int, int, int, bytes, bytes] | str:
+    """The cost, salt and digest of a stored hash, or what is wrong with it."""
     found = _HASH_PATTERN.fullmatch(stored.strip())
     if not found:
-        return None
+        return (
+            "is not a PIN hash made by `mbc-guide admin set-pin`. Set the PIN with that "
+            "command (never write the PIN itself here)."
+        )
     n, r, p = (int(found.group(i)) for i in (1, 2, 3))
-    # A power of two and bounded, so a hostile config cannot make a check take minutes.
-    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 4):
-        return None
+    if n not in ACCEPTED_N or r != ACCEPTED_R or p != ACCEPTED_P:
+        accepted = " or ".join(str(value) for value in ACCEPTED_N)
+        return (
+            f"was made with the scrypt cost n={n},r={r},p={p}, which this program does not "
+            f"check: it accepts n={accepted} with r={ACCEPTED_R},p={ACCEPTED_P}, so that a PIN "
+            f"try is quick and cannot fail. {_SET_AGAIN}."
+        )
     try:
-        return n, r, p, _unb64(found.group(4)), _unb64(found.group(5))
+        salt, digest = _unb64(found.group(4)), _unb64(found.group(5))
     except (binascii.Error, ValueError):
-        return None
+        salt = digest = b""
+    if len(salt) < _SALT_BYTES or len(digest) != _DIGEST_BYTES:
+        return (
+            "is damaged: its salt or hash part is not what `mbc-guide admin set-pin` writes. "
+            f"{_SET_AGAIN}."
+        )
+    return n, r, p, salt, digest
+
+
+def pin_hash_problem(stored: str) -> str | None:
+    """What is wrong with a stored PIN hash, worded for staff; None when it can be checked."""
+    parts = _parts(stored)
+    return parts if isinstance(parts, str) else None
 
 
 def is_pin_hash(stored: str) -> bool:
     """Whether a config value is a PIN hash this program can check."""
-    return _parts(stored) is not None
+    return pin_hash_problem(stored) is None
 
 
 def verify_pin(pin: str, stored: str) -> bool:
-    """Whether `pin` matches the stored hash (False for a malformed hash or PIN)."""
-    parts = _parts(stored)
-    if parts is None or not is_valid_pin(pin):
+    """Whether `pin` matches the stored hash; never raises (False for a bad hash or PIN)."""
+    try:
+        parts = _parts(stored)
+        if isinstance(parts, str) or not is_valid_pin(pin):
+            return False
+        n, r, p, salt, digest = parts
+        return hmac.compare_digest(_scrypt(pin, salt, n, r, p), digest)
+    except Exception:  # a hash that cannot be checked never opens the gate
         return False
-    n, r, p, salt, digest = parts
-    return hmac.compare_digest(_scrypt(pin, salt, n, r, p), digest)
 
 
 class Verdict(Enum):

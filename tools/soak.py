@@ -14,10 +14,12 @@ widgets (mouse and key events, button clicks), and Qt paints after each one.
 Before counting, it visits every screen at every text size in both themes, does each
 kind of action once and a few hundred random ones, so that pages built on first use and
 what Qt keeps for each text size it has drawn (glyphs, style pixmaps) are in memory.
-Memory is then measured twice in the same state (the start screen after New patient,
-normal text and colours, every site page built, after a garbage collection and
-malloc_trim): after a tenth of the run (at least RAMP_UP_ACTIONS actions) and at its
-end. Their difference is the growth it reports: what the other nine tenths added.
+Memory is then measured eleven times, always in the same state (the start screen
+after New patient, normal text and colours, every site page and the body map's
+per-site images built, Qt's bounded pixmap cache emptied, after a garbage collection
+and malloc_trim): after a tenth of the run (at least RAMP_UP_ACTIONS actions) and
+after each further tenth. The growth it reports is the lowest of the last
+three measurements minus the lowest of the first three (see memory_growth_mb).
 It prints one JSON line and exits 0, or exits 1 when an exception reached Qt's event
 loop, a check failed, or memory grew more than --max-growth-mb.
 """
@@ -50,7 +52,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPixmapCache
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -75,6 +77,8 @@ from tools.tour import (
 WORDS = ("pain", "bone", "Zoë", "Łódź", "scan", "radio", "nurse", "Ωμέγα", "день", "<b>x</b> &")
 WARM_UP_ACTIONS = 300
 """Random actions in the warm-up, after one of each kind, before memory is first measured."""
+SAMPLES = 10
+"""How many times memory is measured after the ramp-up (plus once at the start of it)."""
 RAMP_UP_ACTIONS = 500
 """Memory is first measured after a tenth of the run, and after at least this many actions."""
 PREVIEW_EVERY = 400
@@ -82,7 +86,13 @@ PREVIEW_EVERY = 400
 
 
 def resident_bytes() -> int:
-    """This process's resident memory, after giving freed memory back to the system."""
+    """This process's resident memory, after giving freed memory back to the system.
+
+    Qt's pixmap cache is emptied first: it is bounded (10 MB by default) and fills as
+    new widgets are drawn (each new "Read about" button adds its own pixmaps), so up to
+    10 MB of growth would be the cache filling, not a leak.
+    """
+    QPixmapCache.clear()
     gc.collect()
     libc_name = ctypes.util.find_library("c")
     if libc_name:
@@ -97,39 +107,46 @@ class Soak:
     """Chooses and performs actions on one controller, counting each kind."""
 
     def __init__(
-        self, controller: Controller, seed: int, only: str | None = None, report_every: int = 0
+        self,
+        controller: Controller,
+        seed: int,
+        only: str | None = None,
+        without: tuple[str, ...] = (),
     ) -> None:
         self.controller = controller
         self.window = controller.window
         self.random = random.Random(seed)
         self.done: Counter[str] = Counter()
         self.kiosk = controller.kiosk is not None
+        # Weights: how often a person does each thing. Text size and contrast are changed
+        # a few times in a visit, not every minute: about once in 600 actions each.
         actions: list[tuple[Callable[[], None], int]] = [
-            (self.move_over_map, 30),
-            (self.click_body_part, 8),
-            (self.tick_in_list, 4),
-            (self.keys_on_map, 4),
-            (self.open_site, 8),
-            (self.read_more, 5),
-            (self.toggle_compare, 6),
-            (self.open_compare, 4),
-            (self.scroll_page, 8),
-            (self.look_up_word, 4),
-            (self.glossary_search, 3),
-            (self.type_text, 5),
-            (self.tick_question, 3),
-            (self.add_own_question, 2),
-            (self.back_or_forward, 4),
+            (self.move_over_map, 150),
+            (self.click_body_part, 40),
+            (self.tick_in_list, 20),
+            (self.keys_on_map, 20),
+            (self.open_site, 40),
+            (self.read_more, 25),
+            (self.toggle_compare, 30),
+            (self.open_compare, 20),
+            (self.scroll_page, 40),
+            (self.look_up_word, 20),
+            (self.glossary_search, 15),
+            (self.type_text, 25),
+            (self.tick_question, 15),
+            (self.add_own_question, 10),
+            (self.back_or_forward, 20),
             (self.text_size, 1),
             (self.contrast, 1),
-            (self.start_again, 1),
+            (self.start_again, 5),
         ]
         if self.kiosk:
-            actions += [(self.idle_warning, 1), (self.open_panel, 1)]
+            actions += [(self.idle_warning, 5), (self.open_panel, 5)]
+        actions = [(a, w) for a, w in actions if a.__name__ not in without]
         self._actions = [action for action, _ in actions]
         self._weights = [weight for _, weight in actions]
         self._only = getattr(self, only) if only else None
-        self._report_every = report_every
+        self._without = without
 
     # -- the run ----------------------------------------------------------------
     def warm_up(self) -> Iterator[None]:
@@ -167,19 +184,11 @@ class Soak:
         for number in range(1, count + 1):
             if self._only is not None:
                 self._only()
-            elif number % PREVIEW_EVERY == 0:
+            elif number % PREVIEW_EVERY == 0 and "preview" not in self._without:
                 self.preview()
             else:
                 self.random.choices(self._actions, self._weights)[0]()
             yield
-            if self._report_every and number % self._report_every == 0:
-                self.measuring_state()
-                yield
-                print(
-                    f"{number} actions: {resident_bytes() / 1e6:.1f} MB, "
-                    f"{self.qt_objects()} Qt objects",
-                    file=sys.stderr,
-                )
 
     def qt_objects(self) -> int:
         """How many Qt objects the window and the application's windows hold now."""
@@ -430,11 +439,21 @@ class Soak:
         """Where memory is measured: a clean start, with every site page built.
 
         Site pages are built ahead in idle moments and rebuilt after a text size or
-        theme change, so how many exist at a given moment varies; with all of them
-        built, two measurements compare like with like.
+        theme change, and the body map keeps an image per site and colour it has drawn,
+        so how much of both exists at a given moment varies; with all of them built,
+        two measurements compare like with like.
         """
         self.clear()
-        for site in self.controller.library.sites:
+        body_map = self.window.map_page.body_map
+        sites = self.controller.library.sites
+        for site in sites:  # the drawing keeps a tinted image per site and colour
+            self.controller.selection.set_selected(site.id, True)
+        settle()
+        for site in sites:
+            QTest.mouseMove(body_map, body_map.anchor_point(site.id))
+            settle()
+        self.clear()
+        for site in sites:
             self.window.site_pages.page(site.id)
         settle()
 
@@ -492,6 +511,19 @@ class _Errors:
         sys.stderr.write(self.seen[-1])
 
 
+def memory_growth_mb(samples: list[tuple[int, int, int]]) -> float:
+    """How much the lowest resident size rose from the first samples to the last ones.
+
+    Resident size in the same screen state still varies by some megabytes from one
+    moment to the next (the PDF worker thread's heap, Qt's caches); a leak raises the
+    floor. So the growth is the lowest of the last three samples minus the lowest of
+    the first three.
+    """
+    first = min(rss for _, rss, _ in samples[:3])
+    last = min(rss for _, rss, _ in samples[-3:])
+    return (last - first) / 1e6
+
+
 def drive(steps: Iterator[None], on_done: Callable[[], None]) -> None:
     """Run one step per turn of the running event loop, as a person's actions arrive.
 
@@ -536,11 +568,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only", metavar="ACTION", help="repeat one action (a method of Soak) to find a leak"
     )
     parser.add_argument(
-        "--report-every",
-        type=int,
-        default=0,
-        metavar="N",
-        help="every N actions, start again and print the memory (to see a trend)",
+        "--without", default="", metavar="A,B", help="leave these actions out of the mix"
     )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -561,11 +589,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         controller.window.resize(1280, 860)
         controller.window.show()
-    soak = Soak(controller, args.seed, only=args.only, report_every=args.report_every)
+    without = tuple(name for name in args.without.split(",") if name)
+    soak = Soak(controller, args.seed, only=args.only, without=without)
     measured: dict[str, float] = {}
     failure: list[str] = []
 
     ramp_up = min(args.actions, max(RAMP_UP_ACTIONS, args.actions // 10))
+    samples: list[tuple[int, int, int]] = []  # (actions done, resident bytes, Qt objects)
+
+    def sample(done: int) -> Iterator[None]:
+        soak.measuring_state()
+        yield  # back to the loop, so deleteLater() calls are done before measuring
+        samples.append((done, resident_bytes(), soak.qt_objects()))
+        done_mb = samples[-1][1] / 1e6
+        print(f"{done} actions: {done_mb:.1f} MB, {samples[-1][2]} Qt objects", file=sys.stderr)
 
     def steps() -> Iterator[None]:
         measured["started"] = time.perf_counter()
@@ -573,27 +610,25 @@ def main(argv: list[str] | None = None) -> int:
         measured["warmed"] = time.perf_counter()
         try:
             yield from soak.run(ramp_up)
-            soak.measuring_state()
-            yield
-            measured["before"] = resident_bytes()
-            measured["objects_before"] = soak.qt_objects()
-            yield from soak.run(args.actions - ramp_up)
+            done = ramp_up
+            for index in range(SAMPLES):
+                yield from sample(done)
+                chunk = (args.actions - done) // (SAMPLES - index)
+                yield from soak.run(chunk)
+                done += chunk
+            yield from sample(done)
         except Exception:  # a failed check: reported in the summary, exit 1
             failure.append(traceback.format_exc())
             sys.stderr.write(failure[-1])
         measured["ended"] = time.perf_counter()
-        soak.measuring_state()  # the same state as at the first measurement
-        yield  # back to the loop once more, so the last deleteLater() calls are done
-        measured["after"] = resident_bytes()
-        measured["objects_after"] = soak.qt_objects()
-        measured.setdefault("before", measured["after"])
-        measured.setdefault("objects_before", measured["objects_after"])
 
     drive(steps(), lambda: app.exit(0))
     app.exec()
     if controller.kiosk is not None:
         controller.kiosk.shut_down()
-    growth_mb = (measured["after"] - measured["before"]) / 1e6
+    if not samples:
+        samples.append((0, resident_bytes(), soak.qt_objects()))
+    growth_mb = memory_growth_mb(samples)
     summary = {
         "mode": args.mode,
         "actions": args.actions,
@@ -602,11 +637,9 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(measured["ended"] - measured["warmed"], 1),
         "warm_up_seconds": round(measured["warmed"] - measured["started"], 1),
         "measured_from_action": ramp_up,
-        "rss_first_mb": round(measured["before"] / 1e6, 1),
-        "rss_at_end_mb": round(measured["after"] / 1e6, 1),
+        "rss_mb": [round(rss / 1e6, 1) for _, rss, _ in samples],
+        "qt_objects": [objects for _, _, objects in samples],
         "growth_mb": round(growth_mb, 2),
-        "qt_objects_first": measured["objects_before"],
-        "qt_objects_at_end": measured["objects_after"],
         "errors": len(errors.seen) + len(failure),
         "done": dict(sorted(soak.done.items())),
     }

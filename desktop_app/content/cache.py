@@ -18,12 +18,16 @@ from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.atomic_file import write_atomically
+from desktop_app.content import files
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 
 log = logging.getLogger(__name__)
 _FORMAT = "1"
-_PATTERNS = ("*.yaml", "sites/*.md", "options/*.md")
+_YAML_FILES = ("meta.yaml", "sources.yaml", "glossary.yaml", "questions.yaml")
+_FOLDERS = ("sites", "options")
+# what reading the files for a fingerprint may raise; any of them means "load the files"
+_UNREADABLE = (OSError, files.FileProblem, files.FolderProblem)
 
 
 def default_cache_dir() -> Path:
@@ -32,13 +36,24 @@ def default_cache_dir() -> Path:
     return Path(base) / "mbc-guide"
 
 
+def _content_files(root: Path) -> list[Path]:
+    """The files the loader reads, in a fixed order."""
+    paths = [root / name for name in _YAML_FILES]
+    for folder in _FOLDERS:
+        paths += files.markdown_files(root / folder)
+    return paths
+
+
 def fingerprint(root: Path) -> str:
-    """A digest of the program version and every content file's name and bytes."""
+    """A digest of the program version and every content file's name and bytes.
+
+    Files are read as the loader reads them (regular files within the size limit), so
+    a FIFO or a device in the folder raises FileProblem instead of hanging.
+    """
     digest = hashlib.sha256(f"{_FORMAT}\0{__version__}\0".encode())
-    for pattern in _PATTERNS:
-        for path in sorted(root.glob(pattern)):
-            digest.update(str(path.relative_to(root)).encode() + b"\0")
-            digest.update(path.read_bytes())
+    for path in _content_files(root):
+        digest.update(os.fsencode(path.relative_to(root)) + b"\0")
+        digest.update(files.read_bytes(path))
     return digest.hexdigest()
 
 
@@ -50,6 +65,10 @@ def load_cached(root: Path, cache_dir: Path, today: dt.date) -> ContentLibrary |
     """The cached model for these exact files, or None (then load the files)."""
     try:
         path = _cache_file(root, cache_dir)
+    except _UNREADABLE as exc:  # the loader reports this file; no cache for such a folder
+        log.info("content cache not used: %s", getattr(exc, "message", exc))
+        return None
+    try:
         if not path.is_file():
             return None
         library = pickle.loads(path.read_bytes())
@@ -72,7 +91,7 @@ def store(library: ContentLibrary, cache_dir: Path) -> None:
             if old != target:
                 old.unlink(missing_ok=True)
         write_atomically(target, pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, pickle.PicklingError):
+    except (*_UNREADABLE, pickle.PicklingError):
         log.info("could not write the content cache in %s", cache_dir, exc_info=True)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.content.fields import FieldReader
-from desktop_app.content.model import Option, Question, Site, Source
+from desktop_app.content.model import Option, Site, Source
+from desktop_app.content.problems import shown
 
 CitedSource = tuple[str, FieldReader, tuple[str | int, ...]]
 
@@ -28,8 +29,8 @@ class LinkChecker:
             if source_id not in sources:
                 reader.report(
                     path,
-                    f'unknown source id "{source_id}". Add it to sources.yaml or use one of: '
-                    f"{known}.",
+                    f'unknown source id "{shown(source_id)}". Add it to sources.yaml or use '
+                    f"one of: {known}.",
                 )
 
     def check_sites_and_options(self, sites: list[Site], options: dict[str, Option]) -> None:
@@ -49,8 +50,8 @@ class LinkChecker:
                 if option_id not in options:
                     reader.report(
                         ("options", index),
-                        f'unknown option id "{option_id}". Create options/{option_id}.md '
-                        "or remove it from this list.",
+                        f'unknown option id "{shown(option_id)}". Create '
+                        f"options/{shown(option_id)}.md or remove it from this list.",
                     )
                 elif site.id not in options[option_id].site_ids:
                     reader.report(
@@ -66,7 +67,8 @@ class LinkChecker:
                 if site_id not in by_id:
                     reader.report(
                         ("sites", index),
-                        f'unknown site id "{site_id}". Use one of: {", ".join(sorted(by_id))}.',
+                        f'unknown site id "{shown(site_id)}". Use one of: '
+                        f"{', '.join(sorted(by_id))}.",
                     )
                 elif option.id not in by_id[site_id].option_ids:
                     reader.report(
@@ -74,21 +76,3 @@ class LinkChecker:
                         f'site "{site_id}" does not list this option. Add "{option.id}" to the '
                         f"options of sites/{site_id}.md, or remove the site here.",
                     )
-
-    def check_question_ids(
-        self, general_file: Path, general: tuple[Question, ...], sites: list[Site]
-    ) -> None:
-        """No question id is used twice across questions.yaml and the site files."""
-        first_seen: dict[str, Path] = {}
-        for question in general:
-            first_seen.setdefault(question.id, general_file)
-        for site in sites:
-            for index, question in enumerate(site.questions):
-                if question.id in first_seen:
-                    self._readers[site.path].report(
-                        ("questions", index, "id"),
-                        f'duplicate question id "{question.id}", also used in '
-                        f"{first_seen[question.id]}. Give each question its own id.",
-                    )
-                else:
-                    first_seen[question.id] = site.path

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
-from desktop_app.content.fields import FieldReader
+from desktop_app.content import files
+from desktop_app.content.fields import EMPTY, FieldReader
+from desktop_app.content.limits import MAX_FOLDER_BYTES
 from desktop_app.content.links import LinkChecker
 from desktop_app.content.model import (
     AVAILABILITY_LABELS,
@@ -26,7 +31,7 @@ from desktop_app.content.model import (
     Site,
     Source,
 )
-from desktop_app.content.problems import LoadResult, Problem, Severity
+from desktop_app.content.problems import LoadResult, Problem, Severity, shown
 from desktop_app.content.yamlfile import (
     ParsedFile,
     YamlSyntaxError,
@@ -35,6 +40,17 @@ from desktop_app.content.yamlfile import (
 )
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+ROW_EMPTY = "is empty. Write the text, or say plainly that nothing is known."
+INTERNAL_ERROR = (
+    "could not be checked because of an internal error in this program ({error}). The "
+    "file may have a problem the checks cannot describe yet: compare it with "
+    "docs/content-format.md, and report this to the program's maintainers."
+)
+UNNAMED_FAILURE = (
+    "could not be used, and the checks found no reason (an internal error in this program). "
+    "Compare the file with docs/content-format.md, and report this to the program's maintainers."
+)
 
 KNOWN_SITE_IDS = ("bone", "spine", "brain", "liver", "lung", "pleura", "skin-muscle", "breast")
 """The body sites the diagram can show."""
@@ -54,45 +70,47 @@ class _Loader:
         # ids of files that exist but could not be read: reported once, not again as unknown
         self.broken_ids: set[str] = set()
         self.readers: dict[Path, FieldReader] = {}
+        # every question id seen so far: the file and line where it was first used
+        self.question_ids: dict[str, tuple[Path, int]] = {}
+        self.bytes_read = 0
+        # sites/ or options/ could not be listed: links into it cannot be checked
+        self.unlisted_folders: set[str] = set()
+        # sources.yaml could not be read: every citation would look unknown
+        self.sources_unread = True
 
     # -- files -------------------------------------------------------------
-    def _read(self, path: Path, parse: Callable[[str], ParsedFile]) -> FieldReader | None:
+    def _file_problem(self, path: Path, message: str, line: int = 1, field: str = "(file)") -> None:
+        self.problems.append(Problem(path, line, field, message))
+
+    def _read_text(self, path: Path) -> str | None:
+        """A file's text within the limits, or None with the problem reported."""
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            self.problems.append(
-                Problem(
-                    path, 1, "(file)", "file is missing. Create it (see docs/content-format.md)."
-                )
-            )
-            return None
-        except UnicodeDecodeError as exc:
-            self.problems.append(
-                Problem(
+            size = files.file_size(path)
+            if self.bytes_read + size > MAX_FOLDER_BYTES:
+                self._file_problem(
                     path,
-                    1,
-                    "(file)",
-                    f"is not UTF-8 text (byte {exc.start}). Save the file as UTF-8.",
+                    f"was not read: the content files together are over {MAX_FOLDER_BYTES} "
+                    "bytes, the limit for one folder. Remove files that are not content.",
                 )
-            )
+                return None
+            self.bytes_read += size
+            return files.read_text(path)
+        except files.FileProblem as exc:
+            self._file_problem(path, exc.message, exc.line)
             return None
-        except OSError as exc:
-            self.problems.append(
-                Problem(
-                    path, 1, "(file)", f"cannot be read ({exc.strerror}). Check its permissions."
-                )
-            )
+
+    def _read(self, path: Path, parse: Callable[[str], ParsedFile]) -> FieldReader | None:
+        text = self._read_text(path)
+        if text is None:
             return None
         try:
             parsed = parse(text)
         except YamlSyntaxError as exc:
-            self.problems.append(
-                Problem(
-                    path, exc.line, "(file)", f"cannot be read: {exc.reason}. Fix the YAML syntax."
-                )
-            )
+            self._file_problem(path, exc.message, exc.line, exc.field)
             return None
         reader = FieldReader(path, parsed, self.problems)
+        for issue in parsed.issues:
+            reader.report(issue.path, issue.message, line=issue.line)
         self.readers[path] = reader
         return reader
 
@@ -141,7 +159,7 @@ class _Loader:
         if file_id is not None and file_id != path.stem:
             reader.report(
                 ("id",),
-                f'"{file_id}" does not match the file name "{path.name}". '
+                f'"{shown(file_id)}" does not match the file name "{path.name}". '
                 "Rename the file or change the id so they are the same.",
             )
             return None
@@ -161,20 +179,20 @@ class _Loader:
         fields = ("version", "language", "title", "disclaimer", *_REVIEW_FIELDS)
         if reader.mapping((), required=fields) is None:
             return None
-        version = reader.get(("version",))
-        if isinstance(version, int | float):
-            version = str(version)
+        raw_version = reader.get(("version",))
+        if isinstance(raw_version, int | float) and not isinstance(raw_version, bool):
+            version: str | None = str(raw_version)
+        else:
+            version = reader.text(("version",))
         review = self._review(reader, "meta.yaml")
         language = reader.text(("language",))
         title = reader.text(("title",))
         disclaimer = reader.text(("disclaimer",))
-        if not isinstance(version, str) or not version.strip():
-            reader.report(("version",), 'should be text such as "2026.11.1".')
+        if version is None or review is None or language is None:
             return None
-        if None in (review, language, title, disclaimer):
+        if title is None or disclaimer is None:
             return None
-        assert review and language and title and disclaimer
-        return ContentMeta(version.strip(), language, title, disclaimer, review)
+        return ContentMeta(version, language, title, disclaimer, review)
 
     # -- sources.yaml ------------------------------------------------------
     def load_sources(self) -> dict[str, Source]:
@@ -187,6 +205,7 @@ class _Loader:
         if not isinstance(items, list):
             reader.report(("sources",), "should be a list of sources, each starting with '- id:'.")
             return sources
+        self.sources_unread = False
         for index in range(len(items)):
             path = ("sources", index)
             if reader.mapping(path, ("id", "citation", "year", "kind"), ("url",)) is None:
@@ -220,6 +239,7 @@ class _Loader:
             return ()
         terms: list[GlossaryTerm] = []
         seen: dict[str, int] = {}
+        words: dict[str, tuple[str, int]] = {}  # casefolded word: its term id and line
         for index in range(len(items)):
             path = ("terms", index)
             if reader.mapping(path, ("id", "term", "meaning"), ("forms",)) is None:
@@ -238,8 +258,36 @@ class _Loader:
                 )
                 continue
             seen[term_id] = reader.parsed.line_of((*path, "id"))
+            self._check_words(reader, path, term_id, words)
             terms.append(GlossaryTerm(term_id, term, forms, meaning))
         return tuple(terms)
+
+    @staticmethod
+    def _check_words(
+        reader: FieldReader,
+        path: tuple[str | int, ...],
+        term_id: str,
+        words: dict[str, tuple[str, int]],
+    ) -> None:
+        """A word (the term or one of its forms) may belong to one term only."""
+        raw_forms = reader.get((*path, "forms"))
+        places: list[tuple[str | int, ...]] = [(*path, "term")]
+        if isinstance(raw_forms, list):
+            places += [(*path, "forms", index) for index in range(len(raw_forms))]
+        for place in places:
+            word = reader.get(place)
+            if not isinstance(word, str) or not word.strip():
+                continue
+            key = word.strip().casefold()
+            line = reader.parsed.line_of(place)
+            other, first_line = words.setdefault(key, (term_id, line))
+            if other != term_id:
+                reader.report(
+                    place,
+                    f'"{shown(word.strip())}" is already a word of the term "{other}" (line '
+                    f"{first_line}). A word can lead to one meaning only: remove it here or "
+                    "there.",
+                )
 
     # -- questions.yaml ----------------------------------------------------
     def load_general_questions(self) -> tuple[Question, ...]:
@@ -253,8 +301,10 @@ class _Loader:
     def _questions(
         self, reader: FieldReader, path: tuple[str | int, ...], site_id: str | None
     ) -> tuple[Question, ...]:
-        items = reader.get(path)
+        present, items = reader.lookup(path)
         if items is None:
+            if present:  # written but left empty: as missing as not written at all
+                reader.report(path, EMPTY)
             return ()
         if not isinstance(items, list):
             reader.report(path, "should be a list of questions, each starting with '- id:'.")
@@ -266,9 +316,27 @@ class _Loader:
                 continue
             question_id = reader.text((*item_path, "id"))
             text = reader.text((*item_path, "text"))
-            if question_id and text:
+            if question_id is None or text is None:
+                continue
+            if self._question_id_is_new(reader, (*item_path, "id"), question_id):
                 questions.append(Question(question_id, text, site_id))
         return tuple(questions)
+
+    def _question_id_is_new(
+        self, reader: FieldReader, path: tuple[str | int, ...], question_id: str
+    ) -> bool:
+        """No question id is used twice, in one file or across questions.yaml and the sites."""
+        line = reader.parsed.line_of(path)
+        first_file, first_line = self.question_ids.setdefault(question_id, (reader.path, line))
+        if (first_file, first_line) == (reader.path, line):
+            return True
+        where = f"on line {first_line}" if first_file == reader.path else f"in {first_file}"
+        reader.report(
+            path,
+            f'duplicate question id "{shown(question_id)}", also used {where}. '
+            "Give each question its own id.",
+        )
+        return False
 
     # -- sites/*.md --------------------------------------------------------
     def load_site(self, path: Path) -> Site | None:
@@ -292,7 +360,9 @@ class _Loader:
         site_id = self._file_id(reader, path)
         if site_id is not None and site_id not in KNOWN_SITE_IDS:
             known = ", ".join(KNOWN_SITE_IDS)
-            reader.report(("id",), f'unknown site id "{site_id}". The body map knows: {known}.')
+            reader.report(
+                ("id",), f'unknown site id "{shown(site_id)}". The body map knows: {known}.'
+            )
             site_id = None
         title = reader.text(("title",))
         order = reader.integer(("order",), 1, 99)
@@ -305,7 +375,8 @@ class _Loader:
         questions = self._questions(reader, ("questions",), site_id=site_id)
         source_ids = self._sources(reader, ("sources",))
         review = self._review(reader, str(path.relative_to(self.root)))
-        self._readability(reader, reader.parsed.body)
+        body = reader.body()
+        self._readability(reader, body)
         if site_id is None or title is None or order is None or summary is None or review is None:
             return None
         return Site(
@@ -318,7 +389,7 @@ class _Loader:
             option_ids=option_ids,
             questions=questions,
             source_ids=source_ids,
-            body_markdown=reader.parsed.body,
+            body_markdown=body,
             review=review,
             path=path,
         )
@@ -337,17 +408,19 @@ class _Loader:
         availability = reader.choice(("availability",), AVAILABILITY_LABELS)
         rows = self._rows(reader)
         review = self._review(reader, str(path.relative_to(self.root)))
-        self._readability(reader, reader.parsed.body)
-        if None in (option_id, title, availability, rows, review):
+        body = reader.body()
+        self._readability(reader, body)
+        if option_id is None or title is None or availability is None:
             return None
-        assert option_id and title and availability and rows and review
+        if rows is None or review is None:
+            return None
         return Option(
             id=option_id,
             title=title,
             site_ids=site_ids,
             availability=availability,
             rows=rows,
-            body_markdown=reader.parsed.body,
+            body_markdown=body,
             review=review,
             path=path,
         )
@@ -366,7 +439,7 @@ class _Loader:
             if reader.mapping(path, required=required, optional=("number",)) is None:
                 complete = False
                 continue
-            text = reader.text((*path, "text"))
+            text = reader.text((*path, "text"), empty=ROW_EMPTY)
             sources = self._sources(reader, (*path, "sources"))
             figure = self._figure(reader, (*path, "number"))
             level = None
@@ -392,46 +465,82 @@ class _Loader:
     # -- the whole folder --------------------------------------------------
     def _markdown_files(self, folder: str) -> list[Path]:
         directory = self.root / folder
-        if not directory.is_dir():
-            self.problems.append(
-                Problem(
-                    directory,
-                    1,
-                    "(folder)",
-                    "folder is missing. Create it with one .md file per entry.",
-                )
-            )
+        try:
+            return files.markdown_files(directory)
+        except files.FolderProblem as exc:
+            self.unlisted_folders.add(folder)
+            self._file_problem(directory, exc.message, field="(folder)")
             return []
-        return sorted(directory.glob("*.md"))
 
-    def load(self) -> ContentLibrary | None:
-        if not self.root.is_dir():
-            self.problems.append(
-                Problem(self.root, 1, "(folder)", "content folder does not exist. Check the path.")
-            )
+    def _guarded(self, path: Path, load: Callable[[], _T]) -> _T | None:
+        """Load one file; an unexpected error becomes a problem at that file, not a crash."""
+        try:
+            return load()
+        except Exception as exc:  # a bug here must not take the program down with it
+            log.info("internal error while checking %s", path, exc_info=True)
+            error = shown(f"{type(exc).__name__}: {exc}", 100)
+            self._file_problem(path, INTERNAL_ERROR.format(error=error))
             return None
-        meta = self.load_meta()
-        sources = self.load_sources()
-        glossary = self.load_glossary()
-        general_questions = self.load_general_questions()
+
+    def _entry(self, path: Path, load: Callable[[], _T | None]) -> _T | None:
+        """Load one file that gives one entry; a file is never dropped without a problem."""
+        start = len(self.problems)
+        result = self._guarded(path, load)
+        if result is None and not self._has_error(path, start):
+            self._file_problem(path, UNNAMED_FAILURE)
+        return result
+
+    def _has_error(self, path: Path, start: int = 0) -> bool:
+        return any(p.path == path and p.severity is Severity.ERROR for p in self.problems[start:])
+
+    def _root_is_usable(self) -> bool:
+        if self.root.is_dir():
+            return True
+        message = (
+            "is not a folder. Give the folder that holds meta.yaml, sites/ and options/."
+            if os.path.lexists(self.root)
+            else "content folder does not exist. Check the path."
+        )
+        self._file_problem(self.root, message, field="(folder)")
+        return False
+
+    def _load_entries(self) -> tuple[list[Site], dict[str, Option]]:
         sites: list[Site] = []
         for path in self._markdown_files("sites"):
-            site = self.load_site(path)
+            site = self._entry(path, partial(self.load_site, path))
             if site is not None:
                 sites.append(site)
             else:
                 self.broken_ids.add(path.stem)
         options: dict[str, Option] = {}
         for path in self._markdown_files("options"):
-            option = self.load_option(path)
+            option = self._entry(path, partial(self.load_option, path))
             if option is not None:
                 options[option.id] = option
             else:
                 self.broken_ids.add(path.stem)
+        return sites, options
+
+    def _check_links(
+        self, sites: list[Site], options: dict[str, Option], sources: dict[str, Source]
+    ) -> None:
         links = LinkChecker(self.readers, self.broken_ids)
-        links.check_sources(self.cited_sources, sources)
-        links.check_sites_and_options(sites, options)
-        links.check_question_ids(self.root / "questions.yaml", general_questions, sites)
+        if not self.sources_unread:  # else the problem with sources.yaml is reported already
+            links.check_sources(self.cited_sources, sources)
+        if not self.unlisted_folders:  # else every link into the missing folder looks broken
+            links.check_sites_and_options(sites, options)
+
+    def load(self) -> ContentLibrary | None:
+        if not self._root_is_usable():
+            return None
+        meta = self._entry(self.root / "meta.yaml", self.load_meta)
+        sources = self._guarded(self.root / "sources.yaml", self.load_sources) or {}
+        glossary = self._guarded(self.root / "glossary.yaml", self.load_glossary) or ()
+        general_questions = (
+            self._guarded(self.root / "questions.yaml", self.load_general_questions) or ()
+        )
+        sites, options = self._load_entries()
+        self._guarded(self.root, partial(self._check_links, sites, options, sources))
         if meta is None or any(p.severity is Severity.ERROR for p in self.problems):
             return None
         return ContentLibrary(
@@ -449,21 +558,19 @@ class _Loader:
 def load_content(root: Path, today: dt.date | None = None, readability: bool = True) -> LoadResult:
     """Load and validate a content folder. Never raises for bad content.
 
-    readability=False skips the reading-grade checks (review notes, not errors), for
-    callers such as `mbc-guide handout` that only need the library, and fast.
+    Every problem is a Problem naming a file (or the folder) and a line; a folder with
+    an error gives no library. readability=False skips the reading-grade checks (review
+    notes, not errors), for callers such as `mbc-guide handout` that only need the
+    library, and fast.
     """
     loader = _Loader(root, today or dt.date.today(), readability)
     try:
         library = loader.load()
-    except Exception:  # a bug here must not take the program down with it
-        log.exception("unexpected failure while loading content from %s", root)
-        loader.problems.append(
-            Problem(
-                root,
-                1,
-                "(folder)",
-                "could not be loaded because of an internal error; see the log.",
-            )
-        )
+    except Exception as exc:  # the last guard: each file has its own in load()
+        log.info("internal error while loading content from %s", root, exc_info=True)
+        error = shown(f"{type(exc).__name__}: {exc}", 100)
+        loader.problems.append(Problem(root, 1, "(folder)", INTERNAL_ERROR.format(error=error)))
         library = None
+    if library is None and not any(p.severity is Severity.ERROR for p in loader.problems):
+        loader.problems.append(Problem(root, 1, "(folder)", UNNAMED_FAILURE))
     return LoadResult(root=root, library=library, problems=loader.problems)

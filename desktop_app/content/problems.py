@@ -2,11 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from desktop_app.content.model import ContentLibrary
+
+# Characters a terminal or a text field would act on instead of showing: C0 and C1
+# controls (escape sequences begin with one), line and paragraph separators, the
+# bidirectional embeddings, overrides and isolates, and lone surrogates (the
+# undecodable bytes of a file name). This is Unicode's Cc, Zl, Zp and Cs, and nine Cf.
+_UNSAFE_CLASS = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+
+
+def is_unsafe(character: str) -> bool:
+    """Whether a character must not reach a terminal or a screen as it is."""
+    return UNSAFE.fullmatch(character) is not None
+
+
+def first_unsafe(text: str, allowed: str = "") -> int:
+    """The index of the first unsafe character not in `allowed`, or -1."""
+    for match in UNSAFE.finditer(text):
+        if match.group() not in allowed:
+            return match.start()
+    return -1
+
+
+def printable(text: str) -> str:
+    """The text with each unsafe character written as Python would: \\x1b, \\n, \\u202e."""
+    return UNSAFE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value quoted in a message: at most `limit` characters, then an ellipsis."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 class Severity(StrEnum):
@@ -27,7 +59,8 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        """`path:line: field: message`, one line, with control characters escaped."""
+        return printable(f"{self.path}:{self.line}: {self.field}: {self.message}")
 
 
 class ContentError(Exception):

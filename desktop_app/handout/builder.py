@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab import rl_config
@@ -20,15 +21,20 @@ from desktop_app.content.model import ContentLibrary
 from desktop_app.handout import back, front, sections
 from desktop_app.handout.fonts import HandoutFonts, register_fonts
 from desktop_app.handout.header import footer_text
+from desktop_app.handout.logo import logo_notice
 from desktop_app.handout.request import HandoutRequest, PageSize
 from desktop_app.handout.story import HandoutStory
 from desktop_app.handout.styles import MUTED, RULE, make_styles
+from desktop_app.handout.text import plain_text
+from desktop_app.handout.user_text import Notice, prepare_request
 
 PAGE_SIZES = {PageSize.A4: A4, PageSize.LETTER: LETTER}
 MARGIN_X = 18 * mm
 MARGIN_TOP = 16 * mm
 MARGIN_BOTTOM = 20 * mm
 FOOTER_Y = 10 * mm
+
+log = logging.getLogger(__name__)
 
 
 class HandoutError(Exception):
@@ -37,10 +43,13 @@ class HandoutError(Exception):
 
 @dataclass(frozen=True)
 class RenderedHandout:
-    """A finished handout: the PDF bytes and how many pages it has."""
+    """A finished handout: the PDF bytes, how many pages it has, and what staff should know."""
 
     data: bytes
     page_count: int
+    notices: tuple[str, ...] = ()
+    field_notices: tuple[Notice, ...] = ()
+    """Typed fields that had characters replaced or were cut to their limits (user_text)."""
 
 
 class _HandoutCanvas(Canvas):
@@ -118,7 +127,9 @@ def _binary_streams() -> Iterator[None]:
 
 
 def _author(request: HandoutRequest) -> str:
-    return " ".join((request.prepared_by or request.clinic.name or APP_NAME).split())[:200]
+    """The metadata author, printable (raw text with a lone surrogate cannot be encoded)."""
+    name = request.prepared_by or plain_text(request.clinic.name) or APP_NAME
+    return " ".join(name.split())[:200]
 
 
 def _flowables(story: HandoutStory) -> list[Any]:
@@ -144,7 +155,22 @@ def build_handout(library: ContentLibrary, request: HandoutRequest) -> bytes:
 
 
 def render_handout(library: ContentLibrary, request: HandoutRequest) -> RenderedHandout:
-    """The handout PDF and its page count."""
+    """The handout PDF and its page count; a logo that fails to draw is left out, with a notice."""
+    logo = request.clinic.logo_path
+    if logo is None:
+        return _render_handout(library, request)
+    try:
+        return _render_handout(library, request)
+    except Exception as exc:  # tried again without the logo: if that fails too, it raises
+        notice = logo_notice(logo, exc)
+    without_logo = replace(request, clinic=replace(request.clinic, logo_path=None))
+    rendered = _render_handout(library, without_logo)
+    log.warning("%s", notice)
+    return replace(rendered, notices=(notice,))
+
+
+def _render_handout(library: ContentLibrary, request: HandoutRequest) -> RenderedHandout:
+    request, field_notices = prepare_request(request)  # within limits, printable
     fonts = register_fonts()
     styles = make_styles(request.large_print)
     pagesize = PAGE_SIZES[request.page_size]
@@ -200,4 +226,4 @@ def render_handout(library: ContentLibrary, request: HandoutRequest) -> Rendered
         raise HandoutError(
             "The handout could not be laid out: something is too large for a page."
         ) from None
-    return RenderedHandout(buffer.getvalue(), canvases[-1].page_total)
+    return RenderedHandout(buffer.getvalue(), canvases[-1].page_total, field_notices=field_notices)

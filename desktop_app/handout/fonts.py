@@ -2,6 +2,11 @@
 
 System fonts are never looked up, so a name in Latin, Greek or Cyrillic script prints
 the same on every machine, and no base-14 PDF font (Helvetica and friends) is used.
+
+Only characters of the Basic Multilingual Plane count as covered: DejaVu Sans has a few
+hundred glyphs beyond it (some emoji, old scripts), but ReportLab writes their text-layer
+entries as five hex digits ("<1F600>"), which PDF readers reject, so a name with one of
+them could not be searched, copied or read aloud.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
 FAMILY = "DejaVu Sans"
 
+LAST_BMP = 0xFFFF
+"""The last code point ReportLab's ToUnicode map can express."""
+
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
@@ -27,7 +35,7 @@ _FILES = {
 
 @dataclass(frozen=True)
 class HandoutFonts:
-    """The registered face names and the characters every face can draw."""
+    """The registered face names and the characters every face can draw (BMP only)."""
 
     regular: str
     bold: str
@@ -51,7 +59,7 @@ def register_fonts() -> HandoutFonts:
         path = resource_path("fonts", file_name).resolve()
         font = TTFont(name, str(path))
         pdfmetrics.registerFont(font)
-        chars = set(font.face.charToGlyph)
+        chars = {code for code in font.face.charToGlyph if code <= LAST_BMP}
         coverage = chars if coverage is None else coverage & chars
     pdfmetrics.registerFontFamily(
         FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC

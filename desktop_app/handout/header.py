@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import html
-import io
-import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.layout import Para
+from desktop_app.handout.logo import logo_flowable
 from desktop_app.handout.request import ClinicDetails
 from desktop_app.handout.styles import RULE, HandoutStyles
 from desktop_app.handout.text import one_line, plain_text, safe_markup
 from desktop_app.resources import template_environment
-
-log = logging.getLogger(__name__)
 
 MAX_CLINIC_TEXT = 300
 """Clinic fields longer than this are cut: a header must never outgrow the page."""
@@ -54,30 +51,15 @@ def contact_lines(clinic: ClinicDetails) -> list[str]:
 
 
 def logo(path: Path | None, max_width: float, max_height: float) -> tuple[Flowable, float] | None:
-    """The clinic logo scaled to fit and its width, or None when there is no readable image."""
+    """The clinic logo scaled to fit and its width; None when there is no logo.
+
+    Raises LogoError (or whatever a damaged file makes the image libraries raise) for an
+    unusable file: `render_handout` then makes the handout without it and says so. The
+    same code checks the logo when the config is loaded (`logo.logo_problem`).
+    """
     if path is None:
         return None
-    try:
-        data = Path(path).read_bytes()
-        if Path(path).suffix.lower() == ".svg":
-            from svglib.svglib import svg2rlg
-
-            drawing = svg2rlg(io.BytesIO(data))
-            if drawing is None or not drawing.width or not drawing.height:
-                raise ValueError("not a drawable SVG")
-            scale = min(max_width / drawing.width, max_height / drawing.height)
-            drawing.scale(scale, scale)
-            drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
-            drawing.initialFontName = register_fonts().regular
-            return drawing, float(drawing.width)
-        from reportlab.lib.utils import ImageReader
-
-        width, height = ImageReader(io.BytesIO(data)).getSize()
-        scale = min(max_width / width, max_height / height)
-        return Image(io.BytesIO(data), width=width * scale, height=height * scale), width * scale
-    except Exception as exc:  # any unreadable file: print the handout without it
-        log.warning("clinic logo %s not used: %s", path, exc)
-        return None
+    return logo_flowable(Path(path), max_width, max_height)
 
 
 def clinic_block(clinic: ClinicDetails, styles: HandoutStyles, width: float) -> list[Flowable]:

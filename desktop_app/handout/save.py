@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import stat
 from pathlib import Path
 
 from desktop_app.atomic_file import write_atomically
@@ -35,13 +37,50 @@ def message_for(path: Path, exc: OSError) -> str:
     return f"{path} could not be saved ({reason}). Try again or choose another folder."
 
 
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not an ordinary file"
+
+
+def refusal(path: Path) -> str | None:
+    """Why the handout must not be written to `path`, or None when it may be.
+
+    Only a new name or an existing ordinary, writable file is replaced. A folder, a
+    device (/dev/full, /dev/null), a pipe, a socket or a symbolic link (which would be
+    replaced by a file, not followed) is refused, as is a read-only file. The final
+    name is looked at itself (lstat); a symbolic link to the folder is fine.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return None  # a new name, or a folder problem that the write reports
+    if stat.S_ISLNK(mode):
+        return f"{path} is a symbolic link, so it was not replaced. Choose another file name."
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder. Choose another file name."
+    if not stat.S_ISREG(mode):
+        return f"{path} is {_kind(mode)}, not a file, so nothing was written. Choose a file name."
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        return f"{path} is read-only, so it was not replaced. Choose another file name."
+    return None
+
+
 def write_pdf_atomically(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file in the same folder, then rename.
 
-    Raises SaveError (with a message for people) on any failure; the temporary file is
-    removed and an existing file at `path` is left untouched.
+    Raises SaveError (with a message for people) on any failure, and before writing
+    anything when `refusal` says no; the temporary file is removed and an existing file
+    at `path` is left untouched.
     """
     path = Path(path)
+    problem = refusal(path)
+    if problem is not None:
+        raise SaveError(path, problem)
     try:
         write_atomically(path, data)
     except OSError as exc:

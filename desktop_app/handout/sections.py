@@ -17,7 +17,7 @@ from desktop_app.handout.layout import (
 )
 from desktop_app.handout.request import Section
 from desktop_app.handout.story import HandoutStory, first_sentence
-from desktop_app.handout.styles import SOON, SOON_FILL, URGENT, URGENT_FILL
+from desktop_app.handout.styles import SOON, SOON_FILL, URGENT, URGENT_FILL, HandoutStyles
 from desktop_app.handout.text import safe_markup
 
 
@@ -112,13 +112,27 @@ def discussed(story: HandoutStory) -> list[Flowable]:
 
 
 def notes(story: HandoutStory) -> list[Flowable]:
-    """The clinician's notes: any text, any length (it flows on to the next pages)."""
+    """The clinician's notes: any text up to the limit (it flows on to the next pages)."""
     text = story.request.notes
     if not text.strip() or not story.request.includes(Section.NOTES):
         return []
     story.printed.append(text)
-    paragraphs = [Para(safe_markup(part), story.styles.body) for part in _paragraphs(text)]
-    return with_heading(story.heading("notes", "Notes from your care team"), paragraphs)
+    lines = _note_lines(text, story.styles)
+    return with_heading(story.heading("notes", "Notes from your care team"), lines)
+
+
+def _note_lines(text: str, styles: HandoutStyles) -> list[Flowable]:
+    """One paragraph per line, spaced as one paragraph per blank-line-separated part.
+
+    A paragraph split at a page end is laid out again from the split on, so one
+    paragraph of thousands of lines took time quadratic in its length; lines do not.
+    """
+    out: list[Flowable] = []
+    for part in _paragraphs(text):
+        lines = part.strip("\n").split("\n")
+        out += [Para(safe_markup(line), styles.body_line) for line in lines[:-1]]
+        out.append(Para(safe_markup(lines[-1]), styles.body))
+    return out
 
 
 def questions(story: HandoutStory) -> list[Flowable]:

@@ -33,6 +33,7 @@ class HandoutStyles:
 
     large_print: bool
     body: Any
+    body_line: Any
     intro: Any
     small: Any
     title: Any
@@ -81,6 +82,7 @@ def make_styles(large_print: bool) -> HandoutStyles:
         allowOrphans=0,
     )
     body = ParagraphStyle("Body", parent=base, spaceAfter=size * 0.5)
+    body_line = ParagraphStyle("BodyLine", parent=base)  # a line inside a body paragraph
     intro = ParagraphStyle("Intro", parent=body, textColor=INK, spaceAfter=size * 0.8)
     small_size = 14.0 if large_print else 8.0
     small = ParagraphStyle(
@@ -174,6 +176,7 @@ def make_styles(large_print: bool) -> HandoutStyles:
     return HandoutStyles(
         large_print=large_print,
         body=body,
+        body_line=body_line,
         intro=intro,
         small=small,
         title=title,

@@ -36,6 +36,7 @@ from desktop_app.handout.request import (
     PageSize,
     Section,
 )
+from desktop_app.handout.user_text import MAX_NAME_LENGTH, MAX_NOTES_LENGTH
 from desktop_app.ui.background import BackgroundJob, ExpectedFailure, start
 from desktop_app.ui.headings import heading
 from desktop_app.ui.pdf_pages import JOB_TITLE, LoadedPdf, named_printer, print_pdf, printer_names
@@ -43,8 +44,6 @@ from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
 
-MAX_NAME_LENGTH = 200
-MAX_NOTES_LENGTH = 10_000
 SECTION_LABELS = {
     Section.DIAGRAM: "Body diagram",
     Section.SITES: "Summary and warning signs for each body part",
@@ -65,6 +64,25 @@ NAME_HINTS = Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSens
 
 ChooseSavePath = Callable[[QWidget, str], Path | None]
 Inform = Callable[[QWidget, str, str], None]
+
+
+class _HandoutBuild:
+    """The PDF build, to run off-thread; what it had to change in typed text is kept."""
+
+    def __init__(self, library: ContentLibrary, request: HandoutRequest, staff: bool) -> None:
+        self._library = library
+        self._request = request
+        self._staff = staff
+        self.notices: list[str] = []
+
+    def __call__(self) -> bytes:
+        from desktop_app.handout.builder import render_handout
+
+        rendered = render_handout(self._library, self._request)
+        self.notices.extend(notice.message for notice in rendered.field_notices)
+        if self._staff:  # a logo problem is for staff, never for a patient at a kiosk
+            self.notices.extend(rendered.notices)
+        return rendered.data
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
@@ -122,6 +140,10 @@ class HandoutPage(QWidget):
         self._default_page_size = page_size
         self._printer_name = printer_name
         self._job: BackgroundJob | None = None
+        # Jobs still running when the session was cleared: kept alive until they end,
+        # and their results dropped (they belong to the last person).
+        self._abandoned: list[BackgroundJob] = []
+        self._notices: list[str] = []  # what the last build changed in typed text
         self.choose_save_path: ChooseSavePath = choose_save_path
         self.inform: Inform = inform
         # Consultation: the print dialog, the configured printer chosen in it. Kiosk: the
@@ -266,6 +288,10 @@ class HandoutPage(QWidget):
 
     def _on_session_cleared(self) -> None:
         """A new patient: the form as it was when the program started."""
+        if self._job is not None:
+            self._abandoned.append(self._job)
+            self._job = None
+        self._set_busy(False)
         for edit in (self.name_edit, self.prepared_edit):
             edit.blockSignals(True)
             edit.setText("")  # unlike clear(), setText also empties the undo history
@@ -314,26 +340,43 @@ class HandoutPage(QWidget):
             clinic=self._clinic,
         )
 
-    def _run(self, work: Callable[[], object], on_success: Callable[[object], None]) -> None:
+    def _run(
+        self,
+        work: Callable[[], object],
+        on_success: Callable[[object], None],
+        notices: list[str] | None = None,
+    ) -> None:
         if self._job is not None:
             return  # one PDF at a time
+        self._notices = notices if notices is not None else getattr(work, "notices", [])
         self._set_busy(True)
+        job: BackgroundJob | None = None
+
+        def still_wanted() -> bool:
+            """False for a job that outlived a reset: its result belongs to nobody."""
+            for index, abandoned in enumerate(self._abandoned):
+                if abandoned is job:
+                    del self._abandoned[index]
+                    return False
+            self._job = None
+            self._set_busy(False)
+            return True
 
         def finished(result: object) -> None:
-            self._job = None
-            self._set_busy(False)
-            on_success(result)
+            if still_wanted():
+                on_success(result)
 
         def failed(message: str) -> None:
-            self._job = None
-            self._set_busy(False)
+            if not still_wanted():
+                return
             if not self._consultation:
                 message = KIOSK_BUILD_FAILED
             self.status.setText(message)
             self.failed.emit(message)
             self.inform(self, "The handout", message)
 
-        self._job = start(BackgroundJob(work, finished, failed, BUILD_FAILED))
+        job = start(BackgroundJob(work, finished, failed, BUILD_FAILED))
+        self._job = job
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.save_button):
@@ -341,16 +384,12 @@ class HandoutPage(QWidget):
         if busy:
             self.status.setText("Making the handout\u2026")
 
-    def _build_work(self) -> Callable[[], bytes]:
-        request = self.request()
-        library = self._library
+    def _build_work(self) -> _HandoutBuild:
+        return _HandoutBuild(self._library, self.request(), self._consultation)
 
-        def work() -> bytes:
-            from desktop_app.handout.builder import build_handout
-
-            return build_handout(library, request)
-
-        return work
+    def _with_notices(self, status: str) -> str:
+        """A status line, with what the last build had to change (never the text itself)."""
+        return " ".join([status, *self._notices])
 
     # -- preview -----------------------------------------------------------
     def preview(self) -> None:
@@ -371,7 +410,7 @@ class HandoutPage(QWidget):
             layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self.preview_pages.append(label)
         self.preview_area.setWidget(holder)
-        self.status.setText(f"Preview: {pdf.page_count} pages.")
+        self.status.setText(self._with_notices(f"Preview: {pdf.page_count} pages."))
         self.pdfReady.emit(result)
 
     # -- print -------------------------------------------------------------
@@ -408,7 +447,7 @@ class HandoutPage(QWidget):
             self.status.setText(message)
             self.inform(self, "Printing", message)
             return
-        self.status.setText(f"Sent {pages} pages to the printer.")
+        self.status.setText(self._with_notices(f"Sent {pages} pages to the printer."))
         self.printed.emit()
 
     def _print_in_kiosk(self) -> None:
@@ -426,7 +465,7 @@ class HandoutPage(QWidget):
         except OSError:
             self._tell("Printing", KIOSK_PRINT_FAILED)
             return
-        self.status.setText(KIOSK_PRINTED)
+        self.status.setText(self._with_notices(KIOSK_PRINTED))
         self.printed.emit()
 
     def _tell(self, title: str, message: str) -> None:
@@ -455,8 +494,8 @@ class HandoutPage(QWidget):
                 raise ExpectedFailure(str(exc)) from exc
             return str(path)
 
-        self._run(work, self._on_saved)
+        self._run(work, self._on_saved, build.notices)
 
     def _on_saved(self, result: object) -> None:
-        self.status.setText(f"Saved: {result}")
+        self.status.setText(self._with_notices(f"Saved: {result}"))
         self.saved.emit(str(result))

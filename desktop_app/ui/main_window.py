@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -96,6 +98,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb = QLabel()
         self.breadcrumb.setAccessibleName("You are here")
         self.breadcrumb.setTextFormat(Qt.TextFormat.PlainText)
+        self.breadcrumb.setWordWrap(True)  # a long option title wraps, never widens the window
         outer.addWidget(self.breadcrumb)
 
         self.stack = QStackedWidget()
@@ -105,7 +108,15 @@ class MainWindow(QMainWindow):
         # The other pages are built the first time they are shown: start-up paints
         # only the body map.
         self._pages: dict[str, QWidget] = {"map": self.map_page}
-        outer.addWidget(self.stack, 1)
+        # The pages sit in a scroll area, so a page that needs more room than the screen
+        # has (large text, a small screen) scrolls instead of growing the window past
+        # the screen's edge: a kiosk stays full screen whatever it shows.
+        self.page_area = QScrollArea()
+        self.page_area.setObjectName("page-area")
+        self.page_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_area.setWidgetResizable(True)
+        self.page_area.setWidget(self.stack)
+        outer.addWidget(self.page_area, 1)
         self.disclaimer = QLabel(library.meta.disclaimer)
         self.disclaimer.setWordWrap(True)
         self.disclaimer.setAccessibleName("Please note")

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.content.model import ContentLibrary, Question
+from desktop_app.handout.user_text import MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUESTIONS
 from desktop_app.ui.headings import heading
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
 
 _Index = QModelIndex | QPersistentModelIndex
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-MAX_OWN_QUESTION_LENGTH = 300
 
 
 class QuestionListModel(QAbstractListModel):
@@ -165,3 +165,10 @@ class QuestionsPage(QWidget):
         self.own_list.clear()
         self.own_list.addItems(self._session.own_questions)
         self.remove_button.setEnabled(bool(self._session.own_questions))
+        full = self._session.own_questions_full()
+        self.add_button.setEnabled(not full)
+        self.own_entry.setPlaceholderText(
+            f"The handout holds {MAX_OWN_QUESTIONS} questions of your own. Remove one first."
+            if full
+            else "Type a question"
+        )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.handout.user_text import MAX_OWN_QUESTIONS
+
 MAX_COMPARED = 4
 
 
@@ -85,11 +87,15 @@ class PatientSession(QObject):
     def add_own_question(self, text: str) -> bool:
         """Add a typed question; blank or repeated text is ignored."""
         text = " ".join(text.split())
-        if not text or text in self._own_questions:
+        if not text or text in self._own_questions or self.own_questions_full():
             return False
         self._own_questions.append(text)
         self.questionsChanged.emit()
         return True
+
+    def own_questions_full(self) -> bool:
+        """Whether the handout's limit of own questions is reached."""
+        return len(self._own_questions) >= MAX_OWN_QUESTIONS
 
     def remove_own_question(self, index: int) -> None:
         """Remove a typed question by position."""

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import getpass
 import io
+import os
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Spacer
 
 from desktop_app.cli import main
 from desktop_app.config import load
@@ -215,3 +218,150 @@ def test_the_handout_command_uses_the_clinic_settings(
     assert round(float(reader.pages[0].mediabox.width)) == 612  # letter, from the settings
     assert main([*args, "--config", str(target), "--page-size", "a4"]) == 0
     assert round(float(PdfReader(str(out)).pages[0].mediabox.width)) == 595  # the flag wins
+
+
+# -- hostile files through the real command line --------------------------------
+def _png(path: Path, size: tuple[int, int] = (120, 40)) -> bytes:
+    from PIL import Image
+
+    Image.new("RGB", size, "#1f4e79").save(path)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_check_refuses_a_device_or_a_fifo_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    target = tmp_path / "config.toml"
+    if kind == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    started = time.perf_counter()
+    assert main(["config", "check", str(target)]) == 1
+    assert time.perf_counter() - started < 5
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{target}:1: file: this is not a settings file, so it is not read")
+
+
+def test_set_pin_refuses_a_fifo_without_waiting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "config.toml"
+    os.mkfifo(target)
+    prompts = _answers(monkeypatch, "2468", "2468")
+    assert main(["admin", "set-pin", "--config", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"{target}:1: file: this is not a settings file" in err
+    assert "Fix the file first" in err
+    assert prompts == []
+
+
+def test_check_escapes_control_characters_in_every_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "config.toml"
+    target.write_text('printer_name = "Reception\\u001b]0;owned\\u0007"\n')
+    assert main(["config", "check", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert out == (
+        f"{target}: OK: consultation mode, page size a4, printer Reception\\x1b]0;owned\\x07, "
+        "staff PIN not set\n"
+    )
+    target.write_text('"\\u001b[2J" = 1\nphone = "1\\u001b[2J\\u202e"\nkiosk = "\\n"\n')
+    assert main(["config", "check", str(target)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{target}:1: \\x1b[2J: there is no setting with this name")
+    assert all(line.isprintable() for line in lines)
+
+
+def test_check_and_handout_with_a_corrupt_logo(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    data = _png(tmp_path / "logo.png", (400, 200))
+    (tmp_path / "logo.png").write_bytes(data[: len(data) // 2])
+    target = tmp_path / "config.toml"
+    target.write_text('clinic_name = "City Clinic"\nlogo_file = "logo.png"\n')
+    assert main(["config", "check", str(target)]) == 1
+    problem = (
+        f"{target}:2: logo_file: the image {tmp_path / 'logo.png'} is damaged or cut short "
+        "(image file is truncated). Save it again from an image program as PNG, JPEG or SVG. "
+        "Until then handouts are printed without a logo."
+    )
+    assert capsys.readouterr().out == problem + "\n"
+    out = tmp_path / "handout.pdf"
+    assert main(["handout", "--config", str(target), "--site", "spine", "--out", str(out)]) == 0
+    assert capsys.readouterr().err == problem + "\n"
+    reader = PdfReader(str(out))
+    assert "City Clinic" in reader.pages[0].extract_text()
+    assert not reader.pages[0].images
+
+
+class _FailsWhenDrawn(Spacer):
+    """Stands in for a logo that passed every check but fails as the page is drawn."""
+
+    def drawOn(self, *args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("float division by zero")
+
+
+def test_a_logo_that_fails_while_the_handout_is_drawn_is_left_out_with_a_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.content.loader import load_content
+    from desktop_app.handout import header
+    from desktop_app.handout.builder import build_handout, render_handout
+    from desktop_app.handout.request import ClinicDetails, HandoutRequest
+    from desktop_app.resources import bundled_content_dir
+
+    library = load_content(bundled_content_dir(), readability=False).library
+    assert library is not None
+    logo = tmp_path / "logo.png"
+    _png(logo)
+    monkeypatch.setattr(header, "logo_flowable", lambda *args: (_FailsWhenDrawn(10, 10), 10.0))
+    request = HandoutRequest(site_ids=("spine",), clinic=ClinicDetails("City", logo_path=logo))
+    handout = render_handout(library, request)
+    assert handout.notices == (
+        f"The handout was made without the clinic logo: the image {logo} could not be drawn "
+        "(ZeroDivisionError). Check the settings with: mbc-guide config check",
+    )
+    reader = PdfReader(io.BytesIO(handout.data))
+    assert len(reader.pages) == handout.page_count and "City" in reader.pages[0].extract_text()
+    assert build_handout(library, request) == handout.data  # the old API still gives the PDF
+
+
+def test_the_handout_command_says_so_on_stderr_and_exits_0(tmp_path: Path) -> None:
+    _png(tmp_path / "logo.png")
+    target = tmp_path / "config.toml"
+    target.write_text('clinic_name = "City"\nlogo_file = "logo.png"\n')
+    out = tmp_path / "handout.pdf"
+    script = (
+        "import sys\n"
+        "from reportlab.platypus import Spacer\n"
+        "from desktop_app.handout import header\n"
+        "class Broken(Spacer):\n"
+        "    def drawOn(self, *args, **kwargs):\n"
+        "        raise ZeroDivisionError('float division by zero')\n"
+        "header.logo_flowable = lambda *args: (Broken(10, 10), 10.0)\n"
+        "from desktop_app.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    command = ["handout", "--config", str(target), "--site", "spine", "--out", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines() == [
+        "The handout was made without the clinic logo: the image "
+        f"{tmp_path / 'logo.png'} could not be drawn (ZeroDivisionError). Check the settings "
+        "with: mbc-guide config check"
+    ]
+    assert PdfReader(str(out)).pages

@@ -320,3 +320,10 @@ def test_layout_failure_is_a_handout_error_without_patient_text(
         build_handout(library, _request(notes="secret notes"))
     assert "secret" not in str(caught.value)
     assert caught.value.__cause__ is None
+
+
+def test_clinic_name_with_a_lone_surrogate_builds(library: ContentLibrary) -> None:
+    # the metadata author took the raw clinic name: UnicodeEncodeError
+    clinic = ClinicDetails(name="Clinic\ud800")
+    reader = PdfReader(io.BytesIO(build_handout(library, _request(clinic=clinic, prepared_by=""))))
+    assert reader.metadata is not None and reader.metadata.author == "Clinic\ufffd"

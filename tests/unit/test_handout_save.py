@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
-from desktop_app.handout.save import SaveError, message_for, write_pdf_atomically
+from desktop_app.handout.save import SaveError, message_for, refusal, write_pdf_atomically
 
 OLD = b"%PDF-1.4 the old handout"
 NEW = b"%PDF-1.4 the new handout" * 100
@@ -132,4 +133,61 @@ def test_target_is_a_folder(tmp_path: Path) -> None:
         write_pdf_atomically(target, NEW)
     assert str(target) in caught.value.message
     assert target.is_dir()
+    assert _leftovers(tmp_path) == []
+
+
+# -- only a new name or an ordinary, writable file is written -------------------------
+def test_refusal_allows_a_new_name_and_an_ordinary_file(tmp_path: Path) -> None:
+    assert refusal(tmp_path / "new.pdf") is None
+    (tmp_path / "old.pdf").write_bytes(OLD)
+    assert refusal(tmp_path / "old.pdf") is None
+    assert refusal(tmp_path / "missing" / "new.pdf") is None  # the write says what is wrong
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
+def test_devices_are_refused_without_writing(device: str) -> None:
+    # as root, saving over /dev/full once replaced the device with a PDF
+    with pytest.raises(SaveError) as caught:
+        write_pdf_atomically(Path(device), NEW)
+    assert caught.value.message == (
+        f"{device} is a device, not a file, so nothing was written. Choose a file name."
+    )
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+
+
+def test_a_pipe_is_refused_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "handout.pdf"
+    os.mkfifo(target)
+    with pytest.raises(SaveError) as caught:
+        write_pdf_atomically(target, NEW)
+    assert f"{target} is a named pipe (FIFO)" in caught.value.message
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("points_to", ["old.pdf", "nowhere.pdf", "/dev/null"])
+def test_a_symbolic_link_is_refused_and_kept(tmp_path: Path, points_to: str) -> None:
+    (tmp_path / "old.pdf").write_bytes(OLD)
+    target = tmp_path / "handout.pdf"
+    target.symlink_to(points_to)
+    with pytest.raises(SaveError) as caught:
+        write_pdf_atomically(target, NEW)
+    assert caught.value.message == (
+        f"{target} is a symbolic link, so it was not replaced. Choose another file name."
+    )
+    assert os.readlink(target) == points_to
+    assert (tmp_path / "old.pdf").read_bytes() == OLD
+    assert not (tmp_path / "nowhere.pdf").exists()
+
+
+def test_a_read_only_file_is_refused_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(OLD)
+    target.chmod(0o444)  # refused for root too: the mode says "do not change"
+    with pytest.raises(SaveError) as caught:
+        write_pdf_atomically(target, NEW)
+    assert caught.value.message == (
+        f"{target} is read-only, so it was not replaced. Choose another file name."
+    )
+    assert target.read_bytes() == OLD
     assert _leftovers(tmp_path) == []

@@ -13,8 +13,15 @@ from pypdf import PdfReader
 from desktop_app.content.loader import load_content
 from desktop_app.content.model import ContentLibrary
 from desktop_app.handout.builder import build_handout
+from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.request import HandoutRequest, Section
-from desktop_app.handout.text import escape, one_line, plain_text, safe_markup
+from desktop_app.handout.text import clean_text, escape, one_line, plain_text, safe_markup
+from desktop_app.handout.user_text import (
+    MAX_OWN_QUESTION_LENGTH,
+    NoticeKind,
+    TextField,
+    prepare_request,
+)
 from desktop_app.resources import bundled_content_dir
 
 SUBSTITUTE = "\ufffd"
@@ -73,6 +80,57 @@ def test_missing_glyphs_become_one_visible_substitute() -> None:
     assert plain_text("Name 漢字漢字 end") == f"Name {SUBSTITUTE} end"
     assert plain_text("\U000f0000") == SUBSTITUTE  # private use
     assert plain_text("\ufffe") == SUBSTITUTE  # not a character
+
+
+def test_characters_beyond_the_bmp_are_replaced_even_when_the_font_has_them() -> None:
+    # DejaVu Sans draws U+1F600, but ReportLab's text layer cannot say so ("<1F600>")
+    coverage = register_fonts().coverage
+    assert ord("\U0001f600") not in coverage
+    assert max(coverage) <= 0xFFFF
+    assert plain_text("a\U0001f600\U0001d400b") == f"a{SUBSTITUTE}b"
+
+
+def test_an_invisible_mark_does_not_keep_a_letter_from_its_accent() -> None:
+    # the bidi mark was dropped after NFC, so "L" and U+032D stayed apart (hostile seed 1806)
+    assert plain_text("L\u200e\u032d\u0322") == "\u1e3c\u0322"
+    assert plain_text("e\u200b\u0301") == "é"
+
+
+def test_clean_text_counts_what_it_replaced() -> None:
+    cleaned = clean_text("A\U0001f600\U0001f600 \ud800 漢\x00\x1b[0m\x7f")
+    assert cleaned.text == f"A{SUBSTITUTE} {SUBSTITUTE} {SUBSTITUTE}[0m"
+    assert cleaned.replaced == 4  # controls are dropped, not counted
+    assert clean_text("Plain ASCII").replaced == 0
+
+
+def test_prepare_request_makes_every_typed_field_printable() -> None:
+    request = HandoutRequest(
+        patient_name="  Anna\n\tMaria \U0001f600 ",
+        prepared_by="Dr\udcff",
+        notes="a\r\nb\x00\x1b",
+        own_questions=("", "  ", "Q\u0085two", "x" * 400),
+    )
+    prepared, notices = prepare_request(request)
+    assert prepared.patient_name == f"Anna Maria {SUBSTITUTE}"
+    assert prepared.prepared_by == f"Dr{SUBSTITUTE}"
+    assert prepared.notes == "a\nb"
+    assert prepared.own_questions == ("Q\ntwo", "x" * MAX_OWN_QUESTION_LENGTH)
+    assert {(n.field, n.kind, n.count) for n in notices} == {
+        (TextField.PATIENT_NAME, NoticeKind.REPLACED, 1),
+        (TextField.PREPARED_BY, NoticeKind.REPLACED, 1),
+        (TextField.OWN_QUESTIONS, NoticeKind.SHORTENED, 100),
+    }
+    assert prepare_request(prepared) == (prepared, ())  # nothing left to change
+
+
+def test_notices_name_the_field_and_never_quote_it() -> None:
+    request = HandoutRequest(patient_name="Zofia \U0001f600", notes="n" * 10_050)
+    messages = [notice.message for notice in prepare_request(request)[1]]
+    assert messages == [
+        f"Patient name: 1 character cannot be printed with the handout font (emoji, for "
+        f"example) and shows as {SUBSTITUTE}.",
+        "Notes: longer than 10,000 characters; the last 50 characters are not printed.",
+    ]
 
 
 def test_letters_are_kept_and_composed() -> None:

@@ -1,0 +1,52 @@
+"""The kiosk window stays full screen and within its screen, whatever it shows.
+
+Before, opening Questions grew a 1280x800 kiosk to 1280x870 (the disclaimer went off
+the screen) and a long option title in the breadcrumb widened it. The offscreen
+screen the tests run on is 800x800: narrower than any kiosk's, so a stricter test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import Controller
+from desktop_app.ui.theme import TEXT_SIZES_PT
+from tools.tour import kiosk_scenes, leave_scene, settle
+
+
+def _overflows(controller: Controller) -> list[str]:
+    window = controller.window
+    screen = window.screen().geometry()
+    found = []
+    for scene in kiosk_scenes(controller):
+        scene.show(controller)
+        settle()
+        if window.width() > screen.width() or window.height() > screen.height():
+            found.append(f"{scene.name}: {window.width()}x{window.height()}")
+        leave_scene(controller)
+    return found
+
+
+def test_every_kiosk_screen_fits_its_screen_at_the_start_and_largest_text(
+    qtbot: QtBot, make_kiosk: Callable[[str], Controller]
+) -> None:
+    controller = make_kiosk("")
+    assert _overflows(controller) == []
+    controller.step_text_size(len(TEXT_SIZES_PT))
+    assert _overflows(controller) == []
+    assert controller.window.isFullScreen()
+
+
+def test_consultation_at_the_largest_text_keeps_its_window_size(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    controller.step_text_size(len(TEXT_SIZES_PT))
+    window = controller.window
+    window.resize(1280, 860)
+    for option_id in ("bone-radiotherapy", "bone-denosumab", "bone-surgery", "bone-sbrt"):
+        controller.session.set_compared(option_id, True)
+    window.show_compare()
+    settle()
+    assert (window.width(), window.height()) == (1280, 860)  # was 1489 wide
