@@ -140,6 +140,9 @@ class ComparePanel(ReflowScrollArea):
         self.row_headers: list[QLabel] = []
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Comparison of treatment options")
+        # Four columns at the largest text are wider than the window: scroll sideways
+        # (with a visible bar) rather than cut the last column off.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         model.modelReset.connect(self._rebuild)
         session.comparedChanged.connect(model.set_option_ids)
         self._session = session

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.page_area.setObjectName("page-area")
         self.page_area.setFrameShape(QFrame.Shape.NoFrame)
         self.page_area.setWidgetResizable(True)
+        self.page_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a frame, not a stop for Tab
         self.page_area.setWidget(self.stack)
         outer.addWidget(self.page_area, 1)
         self.disclaimer = QLabel(library.meta.disclaimer)

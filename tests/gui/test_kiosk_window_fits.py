@@ -50,3 +50,20 @@ def test_consultation_at_the_largest_text_keeps_its_window_size(
     window.show_compare()
     settle()
     assert (window.width(), window.height()) == (1280, 860)  # was 1489 wide
+
+
+def test_four_columns_at_the_largest_text_scroll_sideways_instead_of_being_cut(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    controller.step_text_size(len(TEXT_SIZES_PT))
+    for option_id in ("bone-radiotherapy", "bone-denosumab", "bone-surgery", "bone-sbrt"):
+        controller.session.set_compared(option_id, True)
+    controller.window.show_compare()
+    settle()
+    panel = controller.window.compare_page
+    page = panel.widget()
+    assert page is not None
+    assert page.width() > panel.viewport().width()  # too wide to fit at this size
+    bar = panel.horizontalScrollBar()
+    assert bar.isVisible()
+    assert bar.maximum() >= page.width() - panel.viewport().width()
