@@ -34,7 +34,8 @@ class FileProblem(Exception):
         self.line = line
 
 
-def _kind(mode: int) -> str:
+def special_kind(mode: int, otherwise: str) -> str:
+    """What a file that is not a regular file is, in words ("a device"), for messages."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -43,7 +44,11 @@ def _kind(mode: int) -> str:
         return "a device"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "not a plain file"
+    return otherwise
+
+
+def _kind(mode: int) -> str:
+    return special_kind(mode, "not a plain file")
 
 
 def _not_regular(mode: int) -> FileProblem:

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from desktop_app.atomic_file import write_atomically
+from desktop_app.content.files import special_kind
 
 
 class SaveError(Exception):
@@ -38,13 +39,7 @@ def message_for(path: Path, exc: OSError) -> str:
 
 
 def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not an ordinary file"
+    return special_kind(mode, "not an ordinary file")  # folders are refused before this
 
 
 def refusal(path: Path) -> str | None:
