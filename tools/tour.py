@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import Controller
 
@@ -36,11 +36,18 @@ class Scene:
 
 
 def settle() -> None:
-    """Let Qt lay out and paint what the last action changed."""
-    app = QApplication.instance()
-    assert app is not None
+    """Let Qt lay out and paint what the last action changed.
+
+    Each turn runs a short event loop of its own rather than calling processEvents():
+    with Qt 6.12, a widget passed to deleteLater() and then followed, in the same event
+    handler, by processEvents() is never deleted (measured: 200 of 200 buttons left), so
+    a tool that settled that way would leak what the program itself frees. An event
+    loop that runs and returns is what the program's own dialogs do, and it deletes them.
+    """
     for _ in range(3):
-        app.processEvents()
+        loop = QEventLoop()
+        QTimer.singleShot(0, loop.quit)
+        loop.exec()
 
 
 def consultation_scenes(controller: Controller) -> list[Scene]:

@@ -6,7 +6,7 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -20,11 +20,14 @@ class _JobSignals(QObject):
     failed = Signal(str)
 
 
-class BackgroundJob(QRunnable):
+class BackgroundJob:
     """Runs `work` in the thread pool; the callbacks run on the GUI thread afterwards.
 
     The worker never touches a widget: it only emits a signal, which Qt delivers to the
-    receivers in the GUI thread.
+    receivers in the GUI thread. Not a QRunnable: PySide6 6.12 keeps a reference to a
+    QRunnable started with auto-delete off for good (measured: 5 of 5 left), and with
+    auto-delete on the worker thread would destroy the job's signal object, which
+    belongs to the GUI thread. The pool gets the bound `run` instead and lets it go.
     """
 
     def __init__(
@@ -33,9 +36,9 @@ class BackgroundJob(QRunnable):
         on_success: Callable[[object], None],
         on_failure: Callable[[str], None],
         generic_failure: str,
+        token: object = None,
     ) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
+        self.token = token  # how the callbacks tell this job from another
         self._work = work
         self._generic_failure = generic_failure
         self.signals = _JobSignals()
@@ -43,8 +46,9 @@ class BackgroundJob(QRunnable):
         self.signals.failed.connect(on_failure)
 
     def run(self) -> None:
+        work, self._work = self._work, _spent  # what the work held goes with the work
         try:
-            result = self._work()
+            result = work()
         except ExpectedFailure as exc:
             self.signals.failed.emit(str(exc))
         except Exception as exc:  # the log keeps the traceback; the person gets a plain message
@@ -52,6 +56,10 @@ class BackgroundJob(QRunnable):
             self.signals.failed.emit(self._generic_failure)
         else:
             self.signals.succeeded.emit(result)
+
+
+def _spent() -> object:
+    raise RuntimeError("a background job runs once")
 
 
 def _without_message(exc: BaseException) -> str:
@@ -65,6 +73,10 @@ def _without_message(exc: BaseException) -> str:
 
 
 def start(job: BackgroundJob) -> BackgroundJob:
-    """Queue a job on the global thread pool and return it (keep a reference until done)."""
-    QThreadPool.globalInstance().start(job)
+    """Queue a job on the global thread pool and return it.
+
+    Keep the returned job until its callback has run: the GUI thread must hold the last
+    reference, so its signal object is destroyed there and not in the worker.
+    """
+    QThreadPool.globalInstance().start(job.run)
     return job

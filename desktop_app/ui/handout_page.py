@@ -143,6 +143,9 @@ class HandoutPage(QWidget):
         # Jobs still running when the session was cleared: kept alive until they end,
         # and their results dropped (they belong to the last person).
         self._abandoned: list[BackgroundJob] = []
+        # The job that reported last: its signal object is still delivering the report
+        # when the callback runs, so it is let go only when the next job reports.
+        self._reported: BackgroundJob | None = None
         self._notices: list[str] = []  # what the last build changed in typed text
         self.choose_save_path: ChooseSavePath = choose_save_path
         self.inform: Inform = inform
@@ -291,6 +294,7 @@ class HandoutPage(QWidget):
         if self._job is not None:
             self._abandoned.append(self._job)
             self._job = None
+        self._reported = None
         self._set_busy(False)
         for edit in (self.name_edit, self.prepared_edit):
             edit.blockSignals(True)
@@ -350,15 +354,18 @@ class HandoutPage(QWidget):
             return  # one PDF at a time
         self._notices = notices if notices is not None else getattr(work, "notices", [])
         self._set_busy(True)
-        job: BackgroundJob | None = None
+        # The callbacks know their job by this token, not by the job itself: the job's
+        # signals hold the callbacks, and a callback holding the job would make a cycle
+        # through Qt that Python's collector cannot see, so every job would stay for good.
+        token = object()
 
         def still_wanted() -> bool:
             """False for a job that outlived a reset: its result belongs to nobody."""
             for index, abandoned in enumerate(self._abandoned):
-                if abandoned is job:
-                    del self._abandoned[index]
+                if abandoned.token is token:
+                    self._reported = self._abandoned.pop(index)
                     return False
-            self._job = None
+            self._reported, self._job = self._job, None
             self._set_busy(False)
             return True
 
@@ -375,8 +382,7 @@ class HandoutPage(QWidget):
             self.failed.emit(message)
             self.inform(self, "The handout", message)
 
-        job = start(BackgroundJob(work, finished, failed, BUILD_FAILED))
-        self._job = job
+        self._job = start(BackgroundJob(work, finished, failed, BUILD_FAILED, token))
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.save_button):

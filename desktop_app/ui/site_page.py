@@ -266,7 +266,11 @@ class SitePages(QStackedWidget):
         shown = self.currentWidget()
         current_id = shown.site_id if isinstance(shown, SitePage) else ""
         for page in self._pages.values():
-            self.removeWidget(page)
+            # Not removeWidget(): with PySide6 6.12, a page taken out of the stack and
+            # then found by findChildren() before its deferred deletion keeps its Python
+            # object (and every card in it) alive for good. The stack drops a deleted
+            # page by itself.
+            page.hide()
             page.deleteLater()
         self._pages.clear()
         if current_id:
