@@ -242,7 +242,7 @@ class HandoutPage(QWidget):
         form_side.addLayout(buttons)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Handout status")
+        self.status.setAccessibleDescription("Handout status")
         form_side.addWidget(self.status)
         # The form scrolls rather than squeezing its rows at large text sizes.
         self.form_area = ReflowScrollArea()
@@ -404,19 +404,20 @@ class HandoutPage(QWidget):
 
     def _show_pages(self, result: object) -> None:
         assert isinstance(result, bytes)
-        pdf = LoadedPdf(result)
         holder = QWidget()
         layout = QVBoxLayout(holder)
         width = max(300, self.preview_area.viewport().width() - 40)
         self.preview_pages = []
-        for page in range(pdf.page_count):
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(pdf.render(page, width)))
-            label.setAccessibleName(f"Handout page {page + 1} of {pdf.page_count}")
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-            self.preview_pages.append(label)
+        with LoadedPdf(result) as pdf:
+            count = pdf.page_count
+            for page in range(count):
+                label = QLabel()
+                label.setPixmap(QPixmap.fromImage(pdf.render(page, width)))
+                label.setAccessibleName(f"Handout page {page + 1} of {count}")
+                layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+                self.preview_pages.append(label)
         self.preview_area.setWidget(holder)
-        self.status.setText(self._with_notices(f"Preview: {pdf.page_count} pages."))
+        self.status.setText(self._with_notices(f"Preview: {count} pages."))
         self.pdfReady.emit(result)
 
     # -- print -------------------------------------------------------------
@@ -447,7 +448,8 @@ class HandoutPage(QWidget):
             self.status.setText("Printing cancelled.")
             return
         try:
-            pages = print_pdf(LoadedPdf(result), printer)
+            with LoadedPdf(result) as pdf:
+                pages = print_pdf(pdf, printer)
         except OSError as exc:
             message = f"The handout could not be printed ({exc}). Check the printer and try again."
             self.status.setText(message)
@@ -467,7 +469,8 @@ class HandoutPage(QWidget):
     def _send_to(self, printer: QPrinter, result: object) -> None:
         assert isinstance(result, bytes)
         try:
-            print_pdf(LoadedPdf(result), printer)
+            with LoadedPdf(result) as pdf:
+                print_pdf(pdf, printer)
         except OSError:
             self._tell("Printing", KIOSK_PRINT_FAILED)
             return

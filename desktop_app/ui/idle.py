@@ -87,7 +87,7 @@ class IdleWarning(Overlay):
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.countdown = self.label(scale=1.6, bold=True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.countdown.setAccessibleName("Time left")
+        self.countdown.setAccessibleDescription("Time left")
         self.still_here_button = big_button(
             "I\u2019m still here", "I'm still here", scale=1.6, min_height=120, min_width=480
         )

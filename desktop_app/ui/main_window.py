@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         nav.setLayout(self._build_nav_bar())
         outer.addWidget(nav)
         self.breadcrumb = QLabel()
-        self.breadcrumb.setAccessibleName("You are here")
+        self.breadcrumb.setAccessibleDescription("You are here")
         self.breadcrumb.setTextFormat(Qt.TextFormat.PlainText)
         self.breadcrumb.setWordWrap(True)  # a long option title wraps, never widens the window
         outer.addWidget(self.breadcrumb)
@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.page_area, 1)
         self.disclaimer = QLabel(library.meta.disclaimer)
         self.disclaimer.setWordWrap(True)
-        self.disclaimer.setAccessibleName("Please note")
+        self.disclaimer.setAccessibleDescription("Please note")
         outer.addWidget(self.disclaimer)
         self.setCentralWidget(central)
         self._add_shortcuts()

@@ -128,9 +128,9 @@ class MessagePanel(Overlay):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window, "Message")
         self.title = self.label(scale=1.5, bold=True)
-        self.title.setAccessibleName("Message title")
+        self.title.setAccessibleDescription("Message title")
         self.text = self.label(scale=1.15)
-        self.text.setAccessibleName("Message")
+        self.text.setAccessibleDescription("Message")
         self.close_button = big_button("Close", "Close this message", min_width=200)
         self.close_button.clicked.connect(self.close_panel)
         self.body.addWidget(self.title)

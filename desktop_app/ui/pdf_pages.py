@@ -13,17 +13,61 @@ class PdfLoadError(RuntimeError):
 
 
 class LoadedPdf:
-    """A PDF held in memory, open for rendering."""
+    """A PDF held in memory, open for rendering.
+
+    Every LoadedPdf loads into one QPdfDocument that lives as long as the program.
+    With PySide6/QtPdf 6.12, each QPdfDocument that renders pages and is then destroyed
+    leaves about 190 KB behind (measured over 60 handouts: 101.5 MB to 112.9 MB, against
+    103.5 MB to 103.9 MB when one document is loaded again each time); a kiosk that
+    previews a few hundred handouts a day would grow by tens of megabytes. The pages
+    are used one PDF at a time (preview, then print), and a LoadedPdf whose turn has
+    passed loads its bytes again before it renders.
+    """
+
+    _document: QPdfDocument | None = None
+    _loaded_by: LoadedPdf | None = None
 
     def __init__(self, data: bytes) -> None:
-        self._bytes = QByteArray(data)
+        self._data = data
+        self._load()
+
+    def _load(self) -> None:
+        cls = type(self)
+        if cls._document is None:
+            cls._document = QPdfDocument()
+        document = cls._document
+        document.close()
+        self._bytes = QByteArray(self._data)
         self._buffer = QBuffer()
         self._buffer.setData(self._bytes)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document = QPdfDocument()
-        self.document.load(self._buffer)
-        if self.document.status() != QPdfDocument.Status.Ready:
-            raise PdfLoadError(f"QtPdf could not read the handout ({self.document.error()})")
+        document.load(self._buffer)
+        cls._loaded_by = self
+        if document.status() != QPdfDocument.Status.Ready:
+            raise PdfLoadError(f"QtPdf could not read the handout ({document.error()})")
+
+    @property
+    def document(self) -> QPdfDocument:
+        """The open document, holding this PDF."""
+        if type(self)._loaded_by is not self:
+            self._load()
+        document = type(self)._document
+        assert document is not None
+        return document
+
+    def close(self) -> None:
+        """Done with these pages: the shared document lets go of this PDF's bytes."""
+        cls = type(self)
+        if cls._loaded_by is self and cls._document is not None:
+            cls._document.close()
+            cls._loaded_by = None
+        self._buffer.close()
+
+    def __enter__(self) -> LoadedPdf:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
     @property
     def page_count(self) -> int:
@@ -32,9 +76,10 @@ class LoadedPdf:
 
     def render(self, page: int, width_px: int) -> QImage:
         """One page as an image `width_px` wide, keeping the page's proportions."""
-        points = self.document.pagePointSize(page)
+        document = self.document
+        points = document.pagePointSize(page)
         height_px = round(width_px * points.height() / points.width())
-        return self.document.render(page, QSize(width_px, height_px))
+        return document.render(page, QSize(width_px, height_px))
 
 
 def printer_names() -> list[str]:

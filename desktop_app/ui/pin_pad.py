@@ -70,10 +70,10 @@ class PinPad(Overlay):
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.entered = self.label(scale=2.0, bold=True)
         self.entered.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.entered.setAccessibleName("Digits entered")
+        self.entered.setAccessibleName("No digits entered")
         self.message = self.label(scale=1.0)
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.message.setAccessibleName("PIN pad message")
+        self.message.setAccessibleDescription("PIN pad message")
         self.body.addWidget(self.title)
         self.body.addWidget(self.entered)
         self.body.addWidget(self.message)
@@ -127,6 +127,11 @@ class PinPad(Overlay):
     def refresh(self) -> None:
         """Show the digits and whether the pad is locked, no PIN is set, or ready."""
         self.entered.setText("\u25cf " * len(self._digits) if self._digits else "\u2013")
+        count = len(self._digits)
+        # The dots mean nothing when spoken; the number of digits does.
+        self.entered.setAccessibleName(
+            f"{count} digit{'s' if count != 1 else ''} entered" if count else "No digits entered"
+        )
         locked_for = self._gate.seconds_locked()
         usable = self._gate.has_pin and not locked_for
         for button in (*self.digit_buttons.values(), self.delete_button, self.ok_button):

@@ -65,6 +65,11 @@ def _message_box(parent: QWidget, title: str, text: str) -> None:
     box.exec()
 
 
+def plain_text(html: str) -> str:
+    """The words a piece of rich text shows, without markup, on one line."""
+    return " ".join(html_module.unescape(_TAGS.sub(" ", html)).split())
+
+
 class RichLabel(QLabel):
     """A word-wrapped rich-text label whose links are explained, never opened."""
 
@@ -83,10 +88,14 @@ class RichLabel(QLabel):
         self.set_html(html)
 
     def set_html(self, html: str) -> None:
-        """Show new rich text; the accessible name is its plain text."""
+        """Show new rich text; the accessible name is all of its plain text.
+
+        A label offers a screen reader no text interface, so its name is the only way
+        the text reaches it: never cut (a site page's "Get help now" box comes after
+        several hundred characters of overview).
+        """
         self.setText(html)
-        plain = html_module.unescape(_TAGS.sub(" ", html))
-        self.setAccessibleName(" ".join(plain.split())[:200] or "text")
+        self.setAccessibleName(plain_text(html) or "text")
 
     def _on_link_activated(self, link: str) -> None:
         self._explainer.activate(self, link)

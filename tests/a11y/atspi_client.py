@@ -161,6 +161,11 @@ def _handle(command):
         return {"ok": False, "error": "no application"}
     if kind == "dump":
         return {"ok": True, "nodes": _walk(_app)}
+    if kind == "keys":  # key presses as the keyboard would send them (X keysyms)
+        for keysym in command["keysyms"]:
+            pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+            time.sleep(0.05)
+        return {"ok": True}
     if kind in ("act", "wait"):
         deadline = time.monotonic() + command.get("timeout", 10)
         while True:

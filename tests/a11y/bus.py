@@ -41,6 +41,9 @@ def missing_pieces() -> list[str]:
     return missing
 
 
+KEYSYMS = {"Down": 0xFF54, "Up": 0xFF52, "space": 0x20, "Return": 0xFF0D, "Tab": 0xFF09}
+
+
 class ScreenReader:
     """Talks to the pyatspi client: one JSON command out, one JSON answer back."""
 
@@ -68,6 +71,11 @@ class ScreenReader:
     def press(self, role: str, name: str, action: str = "Press", timeout: float = 10) -> None:
         """Do an action on the first showing object with this role and name."""
         answer = self.ask("act", role=role, name=name, action=action, timeout=timeout)
+        assert answer["ok"], answer
+
+    def keys(self, *names: str) -> None:
+        """Press keys, by X keysym name ("Down", "space", "Return", "Tab")."""
+        answer = self.ask("keys", keysyms=[KEYSYMS[name] for name in names])
         assert answer["ok"], answer
 
     def wait_for(self, role: str | None, name: str | None, timeout: float = 10) -> bool:

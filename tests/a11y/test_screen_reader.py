@@ -7,6 +7,9 @@ from typing import Any
 
 import pytest
 
+from desktop_app.app import choose_content
+from desktop_app.content.model import ContentLibrary
+from desktop_app.ui.rich_text import plain_text
 from tests.a11y.bus import ScreenReader, accessible_program, missing_pieces
 
 MISSING = missing_pieces()
@@ -33,6 +36,13 @@ def consultation(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScreenRea
     config.write_text("", encoding="utf-8")
     with accessible_program(["--config", str(config)]) as reader:
         yield reader
+
+
+@pytest.fixture(scope="module")
+def bundled_library() -> ContentLibrary:
+    library = choose_content(None).library
+    assert library is not None
+    return library
 
 
 def _showing(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -68,3 +78,54 @@ def test_no_actionable_object_on_the_body_map_is_nameless(consultation: ScreenRe
     consultation.press("push button", "Body map")
     assert consultation.wait_for("list", "Body parts")
     assert _badly_named(consultation.tree()) == []
+
+
+PLACEHOLDER_NAMES = {
+    "You are here",
+    "Please note",
+    "Message title",
+    "Message",
+    "Time left",
+    "Handout status",
+    "PIN pad message",
+    "Digits entered",
+    "text",
+}
+
+
+def _open_site_page(reader: ScreenReader, row: int, title: str) -> None:
+    """Tick one body part in the list with the keyboard, then open its page."""
+    reader.press("push button", "Body map")
+    assert reader.wait_for("list", "Body parts")
+    reader.press("list", "Body parts", action="Set Focus")
+    reader.keys(*["Up"] * 9, *["Down"] * row)
+    button = f"Open the page for {title}"
+    if not reader.wait_for("push button", button, timeout=1):
+        reader.keys("space")
+    reader.press("push button", button)
+    assert reader.wait_for("filler", f"Page for {title}")
+
+
+def test_every_site_page_reads_out_its_warning_signs_in_full(
+    consultation: ScreenReader, bundled_library: ContentLibrary
+) -> None:
+    for row, site in enumerate(bundled_library.sites):
+        _open_site_page(consultation, row, site.title)
+        names = " ".join(n["name"] for n in _showing(consultation.tree()))
+        signs = [*site.red_flags.urgent, *site.red_flags.within_24_hours]
+        assert signs, site.id
+        missing = [sign for sign in signs if plain_text(sign) not in names]
+        assert missing == [], f"{site.title}: warning signs a screen reader cannot reach"
+        assert "Get help now" in names, site.title
+        assert _badly_named(consultation.tree()) == [], site.title
+
+
+def test_labels_are_named_by_what_they_show(
+    consultation: ScreenReader, bundled_library: ContentLibrary
+) -> None:
+    _open_site_page(consultation, 1, "Spine")
+    showing = _showing(consultation.tree())
+    names = {n["name"] for n in showing}
+    assert "Body map > Spine" in names  # the breadcrumb, as shown
+    assert plain_text(bundled_library.meta.disclaimer) in names
+    assert names.isdisjoint(PLACEHOLDER_NAMES), names & PLACEHOLDER_NAMES
