@@ -28,6 +28,7 @@ from desktop_app.content.cache import default_cache_dir, load_content_cached
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 from desktop_app.resources import bundled_content_dir, resources_dir
+from desktop_app.ui.accessible import install as install_accessibility
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
@@ -220,6 +221,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setStyle("Fusion")
+    install_accessibility()
     load_ui_fonts()
     font = QFont(UI_FONT_FAMILY)
     app.setFont(font)

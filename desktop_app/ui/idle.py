@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.ui.overlay import Overlay, big_button
@@ -73,10 +74,13 @@ class IdleWarning(Overlay):
 
     stillHere = Signal()
     expired = Signal()
+    accessible_role = QAccessible.Role.AlertMessage  # read out when it appears
+    ANNOUNCE_EVERY_S = 10
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window, "Are you still there?")
         self.remaining = 0
+        self._started_at = 0
         self.title = self.label("Are you still there?", scale=2.0, bold=True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.explanation = self.label(
@@ -103,6 +107,7 @@ class IdleWarning(Overlay):
     def start(self, seconds: int) -> None:
         """Show the question and count down from `seconds`."""
         self.remaining = max(1, seconds)
+        self._started_at = self.remaining
         self._show_remaining()
         self.open()
         self.still_here_button.setFocus()
@@ -116,6 +121,12 @@ class IdleWarning(Overlay):
     def _show_remaining(self) -> None:
         unit = "second" if self.remaining == 1 else "seconds"
         self.countdown.setText(f"Clearing in {self.remaining} {unit}")
+        # The focused button carries the countdown, so a screen reader says it on
+        # opening and again every ANNOUNCE_EVERY_S seconds.
+        if self.remaining == self._started_at or self.remaining % self.ANNOUNCE_EVERY_S == 0:
+            self.still_here_button.setAccessibleDescription(
+                f"Are you still there? This screen will be cleared in {self.remaining} {unit}."
+            )
 
     def tick(self) -> None:
         """One second of the countdown (the timer calls it); at zero the screen is cleared."""

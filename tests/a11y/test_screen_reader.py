@@ -117,6 +117,9 @@ def test_every_site_page_reads_out_its_warning_signs_in_full(
         missing = [sign for sign in signs if plain_text(sign) not in names]
         assert missing == [], f"{site.title}: warning signs a screen reader cannot reach"
         assert "Get help now" in names, site.title
+        headings = {n["name"] for n in _showing(consultation.tree()) if n["role"] == "heading"}
+        assert f"Treatment options for {site.title.lower()}" in headings, headings
+        assert {option.title for option in bundled_library.options_for(site.id)} <= headings
         assert _badly_named(consultation.tree()) == [], site.title
 
 
@@ -129,3 +132,30 @@ def test_labels_are_named_by_what_they_show(
     assert "Body map > Spine" in names  # the breadcrumb, as shown
     assert plain_text(bundled_library.meta.disclaimer) in names
     assert names.isdisjoint(PLACEHOLDER_NAMES), names & PLACEHOLDER_NAMES
+
+
+@pytest.fixture(scope="module")
+def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScreenReader]:
+    config = tmp_path_factory.mktemp("a11y-kiosk") / "config.toml"
+    # Nobody touches the screen: the idle warning comes after 2 seconds.
+    config.write_text("kiosk = true\nidle_seconds = 2\nwarning_seconds = 30\n", encoding="utf-8")
+    with accessible_program(["--config", str(config)]) as reader:
+        yield reader
+
+
+def test_the_kiosk_idle_warning_is_an_alert_that_says_how_long_is_left(
+    kiosk: ScreenReader,
+) -> None:
+    assert kiosk.wait_for("list", "Body parts")
+    kiosk.press("list", "Body parts", action="Set Focus")
+    kiosk.keys("Down", "space")  # a body part ticked: now there is something to keep
+    assert kiosk.wait_for("alert", "Are you still there?", timeout=20)
+    showing = _showing(kiosk.tree())
+    button = next(n for n in showing if n["name"] == "I'm still here")
+    assert "focused" in button["states"]
+    assert "This screen will be cleared in 30 seconds" in button["description"]
+    countdown = [n["name"] for n in showing if n["name"].startswith("Clearing in ")]
+    assert countdown, "the countdown is not named by what it shows"
+    assert _badly_named(kiosk.tree()) == []
+    kiosk.press("push button", "I'm still here")
+    assert kiosk.wait_for("push button", "Body map")
