@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QAbstractButton, QMainWindow
 
 from desktop_app.ui.overlay import Overlay, big_button
 
@@ -25,7 +25,10 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.TabletMove,
     }
 )
-"""What counts as someone using the program (touch, mouse, keys, on-screen keyboard)."""
+"""What counts as someone using the program (touch, mouse, keys, on-screen keyboard).
+
+Focus moving and any button being pressed count too: that is all a screen reader's
+actions over the accessibility bus produce."""
 
 
 class IdleWatcher(QObject):
@@ -58,9 +61,18 @@ class IdleWatcher(QObject):
         self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in INPUT_EVENTS and self._timer.isActive():
-            self._timer.start()
+        kind = event.type()
+        if kind in INPUT_EVENTS or kind == QEvent.Type.FocusIn:
+            self._on_activity()
+        elif kind == QEvent.Type.Polish and isinstance(watched, QAbstractButton):
+            # A screen reader presses a button through the accessibility bus, and no
+            # input event is sent: the button's pressed signal is what tells of it.
+            watched.pressed.connect(self._on_activity, Qt.ConnectionType.UniqueConnection)
         return False
+
+    def _on_activity(self) -> None:
+        if self._timer.isActive():
+            self._timer.start()
 
     def _on_timeout(self) -> None:
         self.idle.emit()
