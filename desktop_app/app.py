@@ -33,6 +33,7 @@ from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.targets import PointerStyle, make_pointer_friendly
 from desktop_app.ui.theme import (
     DEFAULT_TEXT_STEP,
     HIGH_CONTRAST,
@@ -148,7 +149,10 @@ class Controller(QObject):
         self.window.themeToggled.connect(self.set_high_contrast)
         self.window.closing.connect(self._on_window_closing)
         self.kiosk: KioskMode | None = None
-        if not consultation:
+        if consultation:
+            make_pointer_friendly(self.window)
+            self.window.pageBuilt.connect(self._on_page_built)
+        else:
             from desktop_app.ui.kiosk import KioskMode
 
             self.kiosk = KioskMode(
@@ -200,6 +204,9 @@ class Controller(QObject):
         if self.text_step != self.start_text_step:
             self.step_text_size(self.start_text_step - self.text_step)
 
+    def _on_page_built(self, _name: str, page: QWidget) -> None:
+        make_pointer_friendly(page)
+
     def _on_window_closing(self) -> None:
         if self.view_settings is not None:
             self.view_settings.save_window(self.window)
@@ -220,7 +227,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("io.github.mbcguide.MbcGuide")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setStyle("Fusion")
+    app.setStyle(PointerStyle())
     install_accessibility()
     load_ui_fonts()
     font = QFont(UI_FONT_FAMILY)

@@ -39,6 +39,7 @@ from desktop_app.ui.overlay import MessagePanel
 from desktop_app.ui.pdf_pages import named_printer, print_test_page
 from desktop_app.ui.pin_pad import PinPad, StaffCorner
 from desktop_app.ui.rich_text import LinkExplainer
+from desktop_app.ui.targets import PointerStyle
 from desktop_app.ui.touch import TOUCH_STYLE, TouchStyle, make_touch_friendly
 
 BLOCKED_KEYS: tuple[tuple[Qt.Key, Qt.KeyboardModifier | None], ...] = (
@@ -181,7 +182,7 @@ class KioskMode(QObject):
         self._app.removeEventFilter(self.guard)
         self._app.removeEventFilter(self.idle)
         self._app.setStyleSheet("")
-        self._app.setStyle("Fusion")
+        self._app.setStyle(PointerStyle())
 
     def leave(self) -> None:
         """Staff chose Exit: clear everything, then close the window (which ends the program)."""
