@@ -61,7 +61,7 @@ NORMAL = Theme(
     hover_site="#f2c14e",
     focus_ring="#0b4f8a",
     icon_filled="#0b4f8a",
-    icon_empty="#c9c4ba",
+    icon_empty="#877f73",
     panel=PanelColours(),
 )
 
@@ -85,7 +85,7 @@ HIGH_CONTRAST = Theme(
     hover_site="#00ffff",
     focus_ring="#ffff00",
     icon_filled="#ffff00",
-    icon_empty="#5a5a5a",
+    icon_empty="#707070",
     panel=PanelColours(
         text="#ffffff",
         muted="#e0e0e0",
@@ -162,6 +162,24 @@ def contrast_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("red-flag text", p.alert_text, p.alert_background),
         ("notice text", p.text, p.notice_background),
         ("focus ring on window", theme.focus_ring, theme.window),
+    ]
+
+
+def non_text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
+    """(what, colour, what it sits on) for drawn parts that carry meaning (3:1 each).
+
+    WCAG 1.4.11: the empty and filled figures of an icon array, the chosen body part
+    and the focus ring must each stand out from what is around them.
+    """
+    return [
+        ("empty icon figure on a page", theme.icon_empty, theme.base),
+        ("empty icon figure on the window", theme.icon_empty, theme.window),
+        ("empty icon figure on alternate rows", theme.icon_empty, theme.alternate_base),
+        ("filled icon figure on a page", theme.icon_filled, theme.base),
+        ("filled icon figure on the window", theme.icon_filled, theme.window),
+        ("chosen body part on the window", theme.selected_site, theme.window),
+        ("focus ring on the window", theme.focus_ring, theme.window),
+        ("focus ring on a page", theme.focus_ring, theme.base),
     ]
 
 

@@ -14,7 +14,13 @@ from desktop_app.ui.glossary_page import GlossaryListModel
 from desktop_app.ui.questions_page import QuestionListModel
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
-from desktop_app.ui.theme import THEMES, contrast_pairs, contrast_ratio, make_palette
+from desktop_app.ui.theme import (
+    THEMES,
+    contrast_pairs,
+    contrast_ratio,
+    make_palette,
+    non_text_pairs,
+)
 
 
 def _focusable(root: QWidget) -> list[QWidget]:
@@ -60,6 +66,17 @@ def test_every_text_and_control_colour_pair_meets_4_5_to_1(theme_name: str) -> N
         (what, round(contrast_ratio(fg, bg), 2))
         for what, fg, bg in contrast_pairs(theme)
         if contrast_ratio(fg, bg) < 4.5
+    ]
+    assert failing == []
+
+
+@pytest.mark.parametrize("theme_name", sorted(THEMES))
+def test_drawn_parts_that_carry_meaning_stand_out_three_to_one(theme_name: str) -> None:
+    theme = THEMES[theme_name]
+    failing = [
+        (what, round(contrast_ratio(colour, beside), 2))
+        for what, colour, beside in non_text_pairs(theme)
+        if contrast_ratio(colour, beside) < 3.0
     ]
     assert failing == []
 
