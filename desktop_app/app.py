@@ -29,6 +29,7 @@ from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 from desktop_app.resources import bundled_content_dir, resources_dir
 from desktop_app.ui.accessible import install as install_accessibility
+from desktop_app.ui.headings import follow_text_size
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
@@ -189,6 +190,7 @@ class Controller(QObject):
         """Make all text one step smaller or larger (never below 18 pt in kiosk mode)."""
         wanted = max(self.min_text_step, self.text_step + step)
         self.text_step = apply_text_size(self.app, wanted)
+        follow_text_size()  # headings built earlier (the body map's title) grow too
         self.window.set_theme(self.theme)  # rebuilt panels pick up the new size
         if self.view_settings is not None:
             self.view_settings.save_text_step(self.text_step)

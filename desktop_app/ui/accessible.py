@@ -43,20 +43,6 @@ class _RoleAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
-class HeadingLabel(QLabel):
-    """A label that is a heading (its own class, so the factory knows it from its birth).
-
-    QLabel(text) already tells the accessibility bus about itself while it is being
-    made, before any property could be set, and Qt keeps the interface made then.
-    """
-
-    accessible_role = QAccessible.Role.Heading
-
-    def __init__(self, text: str, level: int) -> None:
-        self.level = level
-        super().__init__(text)
-
-
 def _factory(_class_name: str, thing: QObject) -> QAccessibleInterface | None:
     role = getattr(thing, "accessible_role", None)
     if role is None or not isinstance(thing, QWidget):
