@@ -28,12 +28,10 @@ MIN_POINTER_TARGET_PX = 24
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class PointerStyle(QProxyStyle):
-    """Fusion with scroll bars MIN_POINTER_TARGET_PX wide."""
+class MetricStyle(QProxyStyle):
+    """Fusion with some pixel metrics replaced by the sizes in `_METRICS`."""
 
-    _METRICS: ClassVar[dict[QStyle.PixelMetric, int]] = {
-        QStyle.PixelMetric.PM_ScrollBarExtent: MIN_POINTER_TARGET_PX,
-    }
+    _METRICS: ClassVar[dict[QStyle.PixelMetric, int]] = {}
 
     def __init__(self) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
@@ -48,6 +46,14 @@ class PointerStyle(QProxyStyle):
         return size if size is not None else super().pixelMetric(metric, option, widget)
 
 
+class PointerStyle(MetricStyle):
+    """Fusion with scroll bars MIN_POINTER_TARGET_PX wide."""
+
+    _METRICS: ClassVar[dict[QStyle.PixelMetric, int]] = {
+        QStyle.PixelMetric.PM_ScrollBarExtent: MIN_POINTER_TARGET_PX,
+    }
+
+
 class RowDelegate(QStyledItemDelegate):
     """List rows at least MIN_POINTER_TARGET_PX high."""
 
@@ -59,13 +65,14 @@ class RowDelegate(QStyledItemDelegate):
 def make_pointer_friendly(root: QWidget) -> None:
     """Give every list under `root` rows at least MIN_POINTER_TARGET_PX high."""
     for view in root.findChildren(QAbstractItemView):
-        if _inside_a_popup_control(view):
+        if inside_a_popup_control(view):
             continue  # a combo box's or calendar's own list keeps its own delegate
         if type(view.itemDelegate()) is QStyledItemDelegate:
             view.setItemDelegate(RowDelegate(view))
 
 
-def _inside_a_popup_control(widget: QWidget) -> bool:
+def inside_a_popup_control(widget: QWidget) -> bool:
+    """Whether `widget` belongs to a combo box or calendar (which keep their own lists)."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, (QComboBox, QCalendarWidget)):

@@ -17,20 +17,17 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCalendarWidget,
-    QComboBox,
     QLineEdit,
     QPlainTextEdit,
-    QProxyStyle,
     QStyle,
     QStyledItemDelegate,
-    QStyleFactory,
-    QStyleOption,
     QStyleOptionComplex,
     QStyleOptionSlider,
     QStyleOptionViewItem,
     QWidget,
 )
+
+from desktop_app.ui.targets import MetricStyle, inside_a_popup_control
 
 MIN_TARGET_PX = 48
 """The smallest control a finger can hit reliably (WCAG 2.5.5 asks for 44 CSS px)."""
@@ -45,7 +42,7 @@ QLineEdit, QComboBox, QAbstractSpinBox {{ min-height: {MIN_TARGET_PX}px; }}
 """The application style sheet in kiosk mode: sizes only, so the theme's colours stay."""
 
 
-class TouchStyle(QProxyStyle):
+class TouchStyle(MetricStyle):
     """Fusion with finger-sized scroll bars (48 px, square arrow buttons) and tick boxes."""
 
     _METRICS: ClassVar[dict[QStyle.PixelMetric, int]] = {
@@ -56,18 +53,6 @@ class TouchStyle(QProxyStyle):
         QStyle.PixelMetric.PM_ExclusiveIndicatorWidth: 32,
         QStyle.PixelMetric.PM_ExclusiveIndicatorHeight: 32,
     }
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        size = self._METRICS.get(metric)
-        return size if size is not None else super().pixelMetric(metric, option, widget)
 
     def drawComplexControl(
         self,
@@ -167,7 +152,7 @@ class TouchDelegate(QStyledItemDelegate):
 def make_touch_friendly(root: QWidget) -> None:
     """Give every list under `root` touch rows, and every text box keyboard hints."""
     for view in root.findChildren(QAbstractItemView):
-        if _inside_a_popup_control(view):
+        if inside_a_popup_control(view):
             continue  # a combo box's or calendar's own list keeps its own delegate
         if not isinstance(view.itemDelegate(), TouchDelegate):
             view.setItemDelegate(TouchDelegate(view))
@@ -175,12 +160,3 @@ def make_touch_friendly(root: QWidget) -> None:
         edit.setInputMethodHints(edit.inputMethodHints() | TYPING_HINTS)
         if isinstance(edit, QLineEdit):
             edit.setClearButtonEnabled(False)  # a 16 px cross is too small for a finger
-
-
-def _inside_a_popup_control(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, (QComboBox, QCalendarWidget)):
-            return True
-        parent = parent.parentWidget()
-    return False
