@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -34,6 +35,15 @@ def markdown_to_html(text: str) -> str:
     return converter.convert(text)
 
 
+@dataclass(frozen=True)
+class SitePanels:
+    """A site page's HTML: its summary, its red-flag box, and what follows."""
+
+    intro: str
+    warning: str
+    more: str
+
+
 class PanelRenderer:
     """Renders sites, options and rows to HTML with glossary words linked."""
 
@@ -56,20 +66,27 @@ class PanelRenderer:
         """A Markdown text as HTML, with glossary words linked."""
         return Markup(self.matcher.mark_html(markdown_to_html(text), seen))
 
-    def site_page(self, site: Site, colours: PanelColours) -> str:
-        """The site overview: summary, what you may notice, red flags, longer text."""
+    def site_page(self, site: Site, colours: PanelColours) -> SitePanels:
+        """The site overview in three parts: the summary, the red flags, and the rest."""
         seen: set[str] = set()
-        return self._render(
-            "screen/site.html.j2",
+        intro = self._render(
+            "screen/site.html.j2", colours, site=site, summary=self.marked(site.summary, seen)
+        )
+        warning = self._render(
+            "screen/red_flags.html.j2",
             colours,
-            site=site,
-            summary=self.marked(site.summary, seen),
-            symptoms=[self.marked(s, seen) for s in site.symptoms],
             urgent=[html.escape(s) for s in site.red_flags.urgent],
             within=[html.escape(s) for s in site.red_flags.within_24_hours],
+        )
+        more = self._render(
+            "screen/site_more.html.j2",
+            colours,
+            site=site,
+            symptoms=[self.marked(s, seen) for s in site.symptoms],
             body=self.marked_markdown(site.body_markdown, seen),
             sources=self.source_refs(site.source_ids),
         )
+        return SitePanels(intro, warning, more)
 
     def option_summary(self, option: Option, colours: PanelColours) -> str:
         """The short text on an option card."""

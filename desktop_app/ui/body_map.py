@@ -31,8 +31,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.body_diagram import BodyDiagram
+from desktop_app.ui.body_parts import BodyPartBox
 from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.targets import MIN_POINTER_TARGET_PX
 from desktop_app.ui.theme import Theme
+from desktop_app.ui.touch import MIN_TARGET_PX
 
 _MARGIN = 8
 _OUTLINE_OFFSETS = ((-2, 0), (2, 0), (0, -2), (0, 2), (-1, -1), (1, 1), (-1, 1), (1, -1))
@@ -70,6 +73,11 @@ class BodyMapWidget(QWidget):
         self._focused = ""
         self._prompt = "Point to or tab to a body part"
         self._tooltips = True
+        self._min_target = MIN_POINTER_TARGET_PX
+        self.part_boxes = {
+            site_id: BodyPartBox(site_id, self._titles[site_id], selection, self)
+            for site_id in self._keyboard_order
+        }
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -77,12 +85,14 @@ class BodyMapWidget(QWidget):
         self.setAccessibleName("Body map")
         self._update_accessible_description()
         selection.dataChanged.connect(self._on_selection_changed)
-        selection.modelReset.connect(self.update)
+        selection.modelReset.connect(self._on_selection_changed)
 
     def use_touch_prompts(self) -> None:
-        """Kiosk mode: no tooltips (a finger cannot hover), and a prompt to tap."""
+        """Kiosk mode: no tooltips (a finger cannot hover), a tap prompt, finger-sized targets."""
         self._prompt = "Tap a body part to choose it"
         self._tooltips = False
+        self._min_target = MIN_TARGET_PX
+        self._place_part_boxes()
         self.update()
 
     # -- geometry ----------------------------------------------------------
@@ -113,8 +123,23 @@ class BodyMapWidget(QWidget):
         """The widget point at a site's anchor (inside the site, not covered by another)."""
         return self.map_from_diagram(*self._diagram.anchors[site_id])
 
+    def target_rect(self, site_id: str) -> QRect:
+        """The square around a site's anchor that always chooses it (WCAG 2.5.8).
+
+        Small parts (the brain, the thin spine) would be hard to hit by their drawn
+        shape alone; this square is at least the minimum target size (24 px, 48 px in
+        kiosk mode) and wins over the parts drawn around it.
+        """
+        side = max(self._min_target, 2 * self._mark_radius() + 4)
+        centre = self.anchor_point(site_id)
+        return QRect(centre.x() - side // 2, centre.y() - side // 2, side, side)
+
     def site_at(self, point: QPoint | QPointF) -> str:
-        """The site under a widget point, topmost first, or ""."""
+        """The site under a widget point: target squares first, then drawn parts topmost first."""
+        pixel = QPointF(point).toPoint()
+        for site_id in reversed(self._site_ids):
+            if site_id in self.part_boxes and self.target_rect(site_id).contains(pixel):
+                return site_id
         self._ensure_cache()
         rect = self.diagram_rect()
         x = int(point.x() - rect.left())
@@ -199,9 +224,12 @@ class BodyMapWidget(QWidget):
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
+    def _mark_radius(self) -> int:
+        return max(9, min(16, self.width() // 30))
+
     def _paint_mark(self, painter: QPainter, centre: QPoint) -> None:
         """A tick in a ring: selection is shown by shape, not colour alone."""
-        radius = max(9, min(16, self.width() // 30))
+        radius = self._mark_radius()
         painter.setPen(QPen(QColor(self._theme.selected_site_outline), 2))
         painter.setBrush(QColor("#ffffff"))
         painter.drawEllipse(centre, radius, radius)
@@ -317,7 +345,13 @@ class BodyMapWidget(QWidget):
 
     def _on_selection_changed(self, *_: QModelIndex) -> None:
         self._update_accessible_description()
+        for box in self.part_boxes.values():
+            box.follow_selection()
         self.update()
+
+    def _place_part_boxes(self) -> None:
+        for site_id, box in self.part_boxes.items():
+            box.place(self.target_rect(site_id))
 
     def _update_accessible_description(self) -> None:
         chosen = [self._titles[s] for s in self._selection.selected_ids() if s in self._titles]
@@ -339,3 +373,9 @@ class BodyMapWidget(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._cache_size = QSize()
+        self._place_part_boxes()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the caption's height moves the drawing
+            self._place_part_boxes()

@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from desktop_app.ui.body_map import BodyMapWidget
 from desktop_app.ui.headings import heading
 from desktop_app.ui.site_model import SITE_ID_ROLE, SiteSelectionModel
 from desktop_app.ui.theme import Theme
+from desktop_app.ui.tick_list import TickList
 
 
 class BodyMapPage(QWidget):
@@ -54,7 +54,7 @@ class BodyMapPage(QWidget):
         )
         hint.setWordWrap(True)
         side.addWidget(hint)
-        self.site_list = QListView()
+        self.site_list = TickList()
         self.site_list.setModel(selection)
         self.site_list.setAccessibleName("Body parts")
         self.site_list.setAccessibleDescription("Tick the body parts where the cancer has spread.")

@@ -65,9 +65,11 @@ class IdleWatcher(QObject):
         if kind in INPUT_EVENTS or kind == QEvent.Type.FocusIn:
             self._on_activity()
         elif kind == QEvent.Type.Polish and isinstance(watched, QAbstractButton):
-            # A screen reader presses a button through the accessibility bus, and no
-            # input event is sent: the button's pressed signal is what tells of it.
+            # A screen reader presses a button or toggles a tick box through the
+            # accessibility bus, and no input event is sent: the button's pressed and
+            # toggled signals are what tell of it.
             watched.pressed.connect(self._on_activity, Qt.ConnectionType.UniqueConnection)
+            watched.toggled.connect(self._on_activity, Qt.ConnectionType.UniqueConnection)
         return False
 
     def _on_activity(self) -> None:

@@ -21,6 +21,7 @@ from desktop_app.handout.user_text import MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUEST
 from desktop_app.ui.headings import heading
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.tick_list import TickList
 
 _Index = QModelIndex | QPersistentModelIndex
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,7 +118,7 @@ class QuestionsPage(QWidget):
         hint = QLabel("Tick the questions you want on your handout.")
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.list = QListView()
+        self.list = TickList()
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)

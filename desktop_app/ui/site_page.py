@@ -21,6 +21,7 @@ from desktop_app.ui.reflow import ReflowScrollArea
 from desktop_app.ui.rich_text import LinkExplainer, RichLabel
 from desktop_app.ui.session import MAX_COMPARED, PatientSession
 from desktop_app.ui.theme import Theme
+from desktop_app.ui.warning_box import WarningBox
 
 
 class OptionCard(QFrame):
@@ -136,9 +137,15 @@ class SitePage(ReflowScrollArea):
         content.setObjectName("site-page-content")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
-        self.overview = RichLabel(renderer.site_page(site, theme.panel), explainer)
+        panels = renderer.site_page(site, theme.panel)
+        self.overview = RichLabel(panels.intro, explainer)
         self.overview.setObjectName("site-overview")
         layout.addWidget(self.overview)
+        self.warning_box = WarningBox(panels.warning, explainer, theme.panel)
+        layout.addWidget(self.warning_box)
+        self.more = RichLabel(panels.more, explainer)
+        self.more.setObjectName("site-more")
+        layout.addWidget(self.more)
         options_heading = heading(f"Treatment options for {site.title.lower()}", 1.35)
         layout.addWidget(options_heading)
         hint = QLabel("Choose \u201cCompare\u201d on 2 to 4 options to see them side by side.")

@@ -81,6 +81,42 @@ def test_no_actionable_object_on_the_body_map_is_nameless(consultation: ScreenRe
     assert _badly_named(consultation.tree()) == []
 
 
+def _children_of(nodes: list[dict[str, Any]], parent: dict[str, Any]) -> list[dict[str, Any]]:
+    depth = len(parent["path"])
+    return [n for n in nodes if len(n["path"]) == depth + 1 and n["path"][:depth] == parent["path"]]
+
+
+def _one(nodes: list[dict[str, Any]], role: str, name: str) -> dict[str, Any]:
+    found = [n for n in _showing(nodes) if n["role"] == role and n["name"] == name]
+    assert len(found) == 1, (role, name, len(found))
+    return found[0]
+
+
+def test_the_body_map_has_a_tick_box_for_each_part_whose_toggle_ticks_it(
+    consultation: ScreenReader, bundled_library: ContentLibrary
+) -> None:
+    consultation.press("push button", "Body map")
+    assert consultation.wait_for("list", "Body parts")
+    nodes = consultation.tree()
+    body_map = next(n for n in _showing(nodes) if n["name"] == "Body map" and n["children"])
+    parts = _children_of(nodes, body_map)
+    titles = [site.title for site in bundled_library.sites]
+    assert [(n["role"], n["name"]) for n in parts] == [("check box", t) for t in titles]
+    assert all("Toggle" in n["actions"] and "checked" not in n["states"] for n in parts)
+    consultation.press("check box", "Brain", action="Toggle")
+    assert consultation.wait_for("push button", "Open the page for Brain")
+    nodes = consultation.tree()
+    assert "checked" in _one(nodes, "check box", "Brain")["states"]
+    row = _one(nodes, "list item", "Brain")
+    assert {"checked", "selected"} <= set(row["states"]), row["states"]
+    # The list's own Toggle unticks it again, on the drawing too.
+    consultation.press("list item", "Brain", action="Toggle")
+    assert consultation.wait_for("label", "None chosen yet.")
+    nodes = consultation.tree()
+    assert "checked" not in _one(nodes, "check box", "Brain")["states"]
+    assert "checked" not in _one(nodes, "list item", "Brain")["states"]
+
+
 PLACEHOLDER_NAMES = {
     "You are here",
     "Please note",
@@ -117,7 +153,13 @@ def test_every_site_page_reads_out_its_warning_signs_in_full(
         assert signs, site.id
         missing = [sign for sign in signs if plain_text(sign) not in names]
         assert missing == [], f"{site.title}: warning signs a screen reader cannot reach"
-        assert "Get help now" in names, site.title
+        nodes = consultation.tree()
+        alert = _one(nodes, "alert", "Get help now")
+        inside = " ".join(
+            n["name"] for n in nodes if n["path"][: len(alert["path"])] == alert["path"]
+        )
+        missing = [sign for sign in signs if plain_text(sign) not in inside]
+        assert missing == [], f"{site.title}: warning signs outside the alert"
         headings = {n["name"] for n in _showing(consultation.tree()) if n["role"] == "heading"}
         assert f"Treatment options for {site.title.lower()}" in headings, headings
         assert {option.title for option in bundled_library.options_for(site.id)} <= headings

@@ -95,7 +95,7 @@ def test_high_contrast_switches_the_whole_program(qtbot: QtBot, controller: Cont
     window = controller.window
     qtbot.waitUntil(lambda: window.palette().color(window.backgroundRole()).name() == "#000000")
     controller.window.show_site("brain")
-    assert "#3a0000" in controller.window.site_page.overview.text()
+    assert controller.window.site_page.warning_box.colours == ("#3a0000", "#ff6b6b")
 
 
 def test_contrast_ratio_matches_known_values() -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
+from desktop_app.ui.body_map import BodyMapWidget
+from desktop_app.ui.targets import MIN_POINTER_TARGET_PX
+from desktop_app.ui.touch import MIN_TARGET_PX
 
 
 def test_a_click_at_each_region_centre_selects_that_site(
@@ -84,3 +89,88 @@ def test_selected_sites_are_marked_by_shape_not_only_colour(
     # A white ring with a tick is drawn at the site's anchor.
     assert before.pixelColor(inside_ring).name() != "#ffffff"
     assert after.pixelColor(inside_ring).name() == "#ffffff"
+
+
+def _target_problems(body_map: BodyMapWidget, least: int) -> list[str]:
+    """Parts whose target square is too small, overlaps another, or does not choose them."""
+    problems = []
+    squares = {site_id: body_map.target_rect(site_id) for site_id in body_map.part_boxes}
+    for site_id, square in squares.items():
+        if min(square.width(), square.height()) < least:
+            problems.append(f"{site_id}: {square.width()}x{square.height()} px")
+        for other, other_square in squares.items():
+            if other < site_id and square.intersects(other_square):
+                problems.append(f"{site_id} and {other} overlap")
+        for x in range(square.left(), square.right() + 1, 3):
+            for y in range(square.top(), square.bottom() + 1, 3):
+                if body_map.site_at(QPoint(x, y)) != site_id:
+                    problems.append(f"{site_id}: ({x}, {y}) chooses another part")
+                    break
+    return problems
+
+
+def test_every_body_part_has_a_target_of_at_least_24_px(controller: Controller) -> None:
+    assert _target_problems(controller.window.map_page.body_map, MIN_POINTER_TARGET_PX) == []
+
+
+def test_kiosk_body_parts_have_finger_sized_targets_at_1280x800(
+    qtbot: QtBot, make_kiosk: Callable[[str], Controller]
+) -> None:
+    controller = make_kiosk("")
+    controller.window.resize(1280, 800)
+    body_map = controller.window.map_page.body_map
+    qtbot.waitUntil(lambda: body_map.height() < 700)
+    assert _target_problems(body_map, MIN_TARGET_PX) == []
+    for site_id, box in body_map.part_boxes.items():
+        assert box.geometry() == body_map.target_rect(site_id)
+        assert min(box.width(), box.height()) >= MIN_TARGET_PX
+
+
+def test_each_body_part_is_a_tick_box_that_chooses_it(qtbot: QtBot, controller: Controller) -> None:
+    body_map = controller.window.map_page.body_map
+    selection = controller.selection
+    drawn = [site.id for site in selection.sites]
+    assert list(body_map.part_boxes) == drawn
+    box = body_map.part_boxes["spine"]
+    assert box.accessibleName() == "Spine"
+    assert box.focusPolicy() == Qt.FocusPolicy.NoFocus  # the map stays one Tab stop
+    with qtbot.waitSignal(selection.selectionChanged):
+        box.toggle()  # what the accessibility bus's Toggle action calls
+    assert selection.selected_ids() == ["spine"]
+    qtbot.mouseClick(body_map, Qt.MouseButton.LeftButton, pos=body_map.anchor_point("brain"))
+    assert body_map.part_boxes["brain"].isChecked()
+    selection.clear()
+    assert not any(b.isChecked() for b in body_map.part_boxes.values())
+
+
+def test_a_list_row_is_selected_exactly_when_it_is_ticked(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    view = controller.window.map_page.site_list
+    selection = controller.selection
+    chooser = view.selectionModel()
+    liver = selection.index(selection.row_of("liver"))
+    lung = selection.index(selection.row_of("lung"))
+    # A click on the row's tick box ticks it, and the row is selected with it.
+    box = view.visualRect(liver)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(box.left() + 10, box.center().y())
+    )
+    assert selection.selected_ids() == ["liver"]
+    assert chooser.isSelected(liver)
+    # Moving with the arrow keys selects nothing; Space ticks.
+    view.setFocus()
+    view.setCurrentIndex(liver)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.currentIndex() == lung and not chooser.isSelected(lung)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert selection.selected_ids() == ["liver", "lung"] and chooser.isSelected(lung)
+    # Selecting a row the way the accessibility bus's Toggle does ticks it.
+    brain = selection.index(selection.row_of("brain"))
+    chooser.select(brain, QItemSelectionModel.SelectionFlag.Select)
+    assert selection.is_selected("brain")
+    chooser.select(liver, QItemSelectionModel.SelectionFlag.Deselect)
+    assert selection.selected_ids() == ["brain", "lung"]
+    # Ticks made elsewhere select their rows.
+    selection.clear()
+    assert chooser.selectedIndexes() == []

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import Controller
 from desktop_app.content.model import RowKey
 from desktop_app.ui.icon_array import COLUMNS, ROWS, IconArrayWidget
+from desktop_app.ui.rich_text import plain_text
 from desktop_app.ui.theme import NORMAL
 
 
@@ -107,12 +108,20 @@ def test_icon_arrays_paint_exactly_their_number(qtbot: QtBot, controller: Contro
 
 def test_site_page_shows_red_flags_with_icon_and_heading(controller: Controller) -> None:
     controller.window.show_site("brain")
-    text = controller.window.site_page.overview.text()
+    box = controller.window.site_page.warning_box
+    text = box.text_label.text()
     assert "&#9888; Get help now if" in text
     assert "Call your cancer team within 24 hours if" in text
     site = controller.library.site("brain")
+    assert box.accessibleName() == "Get help now"
+    assert all(
+        plain_text(sign) in box.text_label.accessibleName() for sign in site.red_flags.urgent
+    )
     plain = controller.window.site_page.overview.accessibleName()
     assert plain.startswith(site.title)
+    # Summary, then the box, then the rest of the page.
+    page = controller.window.site_page
+    assert page.overview.y() < box.y() < page.more.y()
     assert len(controller.window.site_page.cards) == len(site.option_ids)
 
 

@@ -2,8 +2,8 @@
 
 WCAG 2.2 success criterion 2.5.8 asks for pointer targets of at least 24 by 24 CSS
 pixels; a kiosk used with a finger asks for 48. Every screen is opened and every
-visible button, tick box, text field, list row and scroll bar is measured. (The body
-map's parts are drawn, not widgets: they are not measured here.)
+visible button, tick box, text field, list row and scroll bar is measured, the body
+map's parts among them (each has a tick box over its target square on the drawing).
 """
 
 from __future__ import annotations
