@@ -13,6 +13,7 @@ from desktop_app.handout.diagram import DiagramError, body_diagram
 from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.layout import OutlineMark, Para, with_heading
 from desktop_app.handout.request import Section
+from desktop_app.handout.styles import LARGE_PRINT_PT
 from desktop_app.handout.story import HandoutStory, long_date
 from desktop_app.handout.text import safe_markup
 from desktop_app.resources import ResourceNotFoundError, resource_path
@@ -59,7 +60,7 @@ def diagram(story: HandoutStory) -> list[Flowable]:
             resource_path("diagram", "body.svg"),
             [site.id for site in sites],
             height=height,
-            marker_size=13.0 if s.large_print else 9.0,
+            marker_size=LARGE_PRINT_PT if s.large_print else 9.0,
         )
     except (DiagramError, ResourceNotFoundError) as exc:
         log.warning("handout printed without the body diagram: %s", exc)

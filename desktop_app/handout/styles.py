@@ -62,10 +62,14 @@ class HandoutStyles:
     rule_gap: float
 
 
+LARGE_PRINT_PT = 16.0
+"""The smallest text in a large-print handout, captions and references included (not the footer)."""
+
+
 def make_styles(large_print: bool) -> HandoutStyles:
     """The handout stylesheet: body 10.5 pt, or at least 16 pt in large print."""
     fonts = register_fonts()
-    size = 16.0 if large_print else 10.5
+    size = LARGE_PRINT_PT if large_print else 10.5
     k = size / 10.5  # every other size scales with the body
 
     base = ParagraphStyle(
@@ -84,7 +88,7 @@ def make_styles(large_print: bool) -> HandoutStyles:
     body = ParagraphStyle("Body", parent=base, spaceAfter=size * 0.5)
     body_line = ParagraphStyle("BodyLine", parent=base)  # a line inside a body paragraph
     intro = ParagraphStyle("Intro", parent=body, textColor=INK, spaceAfter=size * 0.8)
-    small_size = 14.0 if large_print else 8.0
+    small_size = LARGE_PRINT_PT if large_print else 8.0
     small = ParagraphStyle(
         "Small", parent=base, fontSize=small_size, leading=small_size * 1.3, textColor=MUTED
     )
@@ -134,7 +138,7 @@ def make_styles(large_print: bool) -> HandoutStyles:
     question = ParagraphStyle(
         "Question", parent=bullet, leftIndent=size * 1.7, bulletIndent=0, spaceBefore=size * 0.3
     )
-    cell_size = 16.0 if large_print else 8.8
+    cell_size = LARGE_PRINT_PT if large_print else 8.8
     cell = ParagraphStyle("Cell", parent=base, fontSize=cell_size, leading=cell_size * 1.3)
     cell_head = ParagraphStyle("CellHead", parent=cell, fontName=fonts.bold, textColor=ACCENT)
     cell_question = ParagraphStyle("CellQuestion", parent=cell, fontName=fonts.bold)
@@ -155,13 +159,13 @@ def make_styles(large_print: bool) -> HandoutStyles:
     answer_title = ParagraphStyle(
         "AnswerTitle", parent=cell_head, spaceBefore=8 * k, spaceAfter=2 * k, keepWithNext=1
     )
-    refs_size = 14.0 if large_print else 7.6
+    refs_size = LARGE_PRINT_PT if large_print else 7.6
     refs = ParagraphStyle(
         "Refs", parent=small, fontSize=refs_size, leading=refs_size * 1.3, spaceBefore=2 * k
     )
     caption = ParagraphStyle("Caption", parent=cell, fontName=fonts.bold, spaceBefore=2 * k)
     legend = ParagraphStyle("Legend", parent=base, spaceAfter=size * 0.25)
-    source_size = 16.0 if large_print else 9.0
+    source_size = LARGE_PRINT_PT if large_print else 9.0
     source = ParagraphStyle(
         "Source",
         parent=base,
@@ -169,7 +173,10 @@ def make_styles(large_print: bool) -> HandoutStyles:
         leading=source_size * 1.3,
         spaceAfter=source_size * 0.45,
     )
-    contact = ParagraphStyle("Contact", parent=base, textColor=MUTED, fontSize=size * 0.9)
+    contact_size = LARGE_PRINT_PT if large_print else size * 0.9
+    contact = ParagraphStyle(
+        "Contact", parent=base, textColor=MUTED, fontSize=contact_size, leading=contact_size * 1.3
+    )
     clinic_name = ParagraphStyle(
         "ClinicName", parent=base, fontName=fonts.bold, fontSize=size * 1.1, leading=size * 1.4
     )
