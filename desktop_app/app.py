@@ -36,6 +36,7 @@ from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
 from desktop_app.ui.targets import PointerStyle, make_pointer_friendly
 from desktop_app.ui.theme import (
+    CONSULTATION_MAX_TEXT_STEP,
     DEFAULT_TEXT_STEP,
     HIGH_CONTRAST,
     NORMAL,
@@ -127,10 +128,12 @@ class Controller(QObject):
         self.consultation = consultation
         self.theme = NORMAL
         self.min_text_step = 0 if consultation else KIOSK_TEXT_STEP
+        self.max_text_step = CONSULTATION_MAX_TEXT_STEP if consultation else len(TEXT_SIZES_PT) - 1
         self.start_text_step = DEFAULT_TEXT_STEP if consultation else KIOSK_TEXT_STEP
         self.view_settings = ViewSettings(settings) if settings and consultation else None
         if self.view_settings is not None:
-            self.start_text_step = self.view_settings.text_step(self.start_text_step)
+            remembered = self.view_settings.text_step(self.start_text_step)
+            self.start_text_step = min(self.max_text_step, remembered)
         self.text_step = apply_text_size(app, self.start_text_step)
         apply_theme(app, self.theme)
         self.selection = SiteSelectionModel(library.sites, self)
@@ -187,10 +190,12 @@ class Controller(QObject):
             self.window.show()
 
     def step_text_size(self, step: int) -> None:
-        """Make all text one step smaller or larger (never below 18 pt in kiosk mode)."""
-        wanted = max(self.min_text_step, self.text_step + step)
+        """Make all text smaller or larger by steps, within the mode's range (200 % wide)."""
+        wanted = min(self.max_text_step, max(self.min_text_step, self.text_step + step))
         self.text_step = apply_text_size(self.app, wanted)
         follow_text_size()  # headings built earlier (the body map's title) grow too
+        if self.kiosk is not None:
+            self.kiosk.follow_text_size()
         self.window.set_theme(self.theme)  # rebuilt panels pick up the new size
         if self.view_settings is not None:
             self.view_settings.save_text_step(self.text_step)

@@ -13,8 +13,8 @@ from desktop_app.handout.diagram import DiagramError, body_diagram
 from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.layout import OutlineMark, Para, with_heading
 from desktop_app.handout.request import Section
-from desktop_app.handout.styles import LARGE_PRINT_PT
 from desktop_app.handout.story import HandoutStory, long_date
+from desktop_app.handout.styles import LARGE_PRINT_PT
 from desktop_app.handout.text import safe_markup
 from desktop_app.resources import ResourceNotFoundError, resource_path
 

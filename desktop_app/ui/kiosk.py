@@ -180,6 +180,12 @@ class KioskMode(QObject):
         self.corner.raise_()
         self.idle.start()
 
+    def follow_text_size(self) -> None:
+        """After a text size change: widgets the touch style sheet styles keep the font they
+        had when it was applied (the nav bar, breadcrumb, disclaimer), so apply it again."""
+        if self._app.styleSheet():
+            self._app.setStyleSheet(TOUCH_STYLE)
+
     def shut_down(self) -> None:
         """Remove the kiosk's hold on the program (before leaving, or after a test)."""
         self.guard.locked = False

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop_app.content.colours import PanelColours
 
-TEXT_SIZES_PT = (11, 13, 15, 18, 22, 26)
-"""The text-size steps; the program starts on the second."""
+TEXT_SIZES_PT = (11, 13, 15, 18, 22, 26, 30, 36)
+"""The text-size steps; the program starts on the second, a kiosk on 18 pt."""
 DEFAULT_TEXT_STEP = 1
+CONSULTATION_MAX_TEXT_STEP = TEXT_SIZES_PT.index(26)
+"""Consultation mode goes from 13 pt to 26 pt (200 %); a kiosk from 18 pt to 36 pt."""
 
 
 @dataclass(frozen=True)
