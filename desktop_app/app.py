@@ -193,9 +193,9 @@ class Controller(QObject):
         """Make all text smaller or larger by steps, within the mode's range (200 % wide)."""
         wanted = min(self.max_text_step, max(self.min_text_step, self.text_step + step))
         self.text_step = apply_text_size(self.app, wanted)
-        follow_text_size()  # headings built earlier (the body map's title) grow too
         if self.kiosk is not None:
             self.kiosk.follow_text_size()
+        follow_text_size()  # headings built earlier (the body map's title) grow too
         self.window.set_theme(self.theme)  # rebuilt panels pick up the new size
         if self.view_settings is not None:
             self.view_settings.save_text_step(self.text_step)

@@ -74,6 +74,8 @@ class BodyMapWidget(QWidget):
         self._prompt = "Point to or tab to a body part"
         self._tooltips = True
         self._min_target = MIN_POINTER_TARGET_PX
+        self._caption_key: tuple[int, str, str] = (0, "", "")
+        self._caption_lines_height = 0
         self.part_boxes = {
             site_id: BodyPartBox(site_id, self._titles[site_id], selection, self)
             for site_id in self._keyboard_order
@@ -245,28 +247,51 @@ class BodyMapWidget(QWidget):
             ]
         )
 
-    def _caption_height(self) -> int:
-        """The caption line's height: it grows with the text size so it is never cut."""
+    def _caption_text(self) -> str:
+        site_id = self._hovered or self._focused
+        if not site_id:
+            return self._prompt
+        state = "selected" if self._selection.is_selected(site_id) else "not selected"
+        return f"{self._titles[site_id]} ({state})"
+
+    def _caption_rect(self) -> QRect:
+        """Where the caption goes: the full width, as many lines as the longest caption needs.
+
+        Its height does not change with what it says, so the drawing never jumps.
+        """
+        width = max(1, self.width() - 2 * _MARGIN)
+        key = (width, self.font().key(), self._prompt)
+        if self._caption_key != key:
+            self._caption_key = key
+            self._caption_lines_height = self._longest_caption_height(width)
+        return QRect(_MARGIN, 2, width, max(26, self._caption_lines_height + 2))
+
+    def _longest_caption_height(self, width: int) -> int:
         bold = QFont(self.font())
         bold.setBold(True)
-        return max(26, QFontMetrics(bold).height() + 2)
+        metrics = QFontMetrics(bold)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        captions = (self._prompt, *(f"{title} (not selected)" for title in self._titles.values()))
+        room = QRect(0, 0, width, 10_000)
+        return max(metrics.boundingRect(room, flags, text).height() for text in captions)
+
+    def _caption_height(self) -> int:
+        """The caption's height: it grows with the text size and wraps, so it is never cut."""
+        return self._caption_rect().height()
 
     def _paint_caption(self, painter: QPainter) -> None:
         """The name of the site under the pointer or keyboard focus, at the top."""
         site_id = self._hovered or self._focused
-        if site_id:
-            state = "selected" if self._selection.is_selected(site_id) else "not selected"
-            text = f"{self._titles[site_id]} ({state})"
-        else:
-            text = self._prompt
         font = QFont(self.font())
         font.setBold(bool(site_id))
         painter.setFont(font)
         painter.setPen(self.palette().windowText().color())
         painter.drawText(
-            QRect(0, 2, self.width(), self._caption_height()),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
-            text,
+            self._caption_rect(),
+            Qt.AlignmentFlag.AlignHCenter
+            | Qt.AlignmentFlag.AlignVCenter
+            | Qt.TextFlag.TextWordWrap,
+            self._caption_text(),
         )
 
     # -- input -------------------------------------------------------------
