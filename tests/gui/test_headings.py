@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop_app.app import Controller
 from desktop_app.ui.headings import HeadingLabel
@@ -51,7 +51,11 @@ def test_kiosk_text_doubles_nav_bar_breadcrumb_disclaimer_and_headings_too(
     for step in (1, 1, 1, 1, 1):  # one more than there is: it stays at the largest
         controller.step_text_size(step)
         body_pt = QApplication.font().pointSizeF()
-        fixed = [window.breadcrumb, window.disclaimer, *window.findChildren(QPushButton)]
+        fixed: list[QLabel | QPushButton] = [
+            window.breadcrumb,
+            window.disclaimer,
+            *window.findChildren(QPushButton),
+        ]
         wrong = [
             f"{w.accessibleName() or w.text()}: {w.font().pointSizeF()} pt"
             for w in fixed
