@@ -194,7 +194,7 @@ class Controller(QObject):
         wanted = min(self.max_text_step, max(self.min_text_step, self.text_step + step))
         self.text_step = apply_text_size(self.app, wanted)
         if self.kiosk is not None:
-            self.kiosk.follow_text_size()
+            self.kiosk.follow_view_change()
         follow_text_size()  # headings built earlier (the body map's title) grow too
         self.window.set_theme(self.theme)  # rebuilt panels pick up the new size
         if self.view_settings is not None:
@@ -222,6 +222,8 @@ class Controller(QObject):
         """Switch between the normal and the high-contrast theme."""
         self.theme = HIGH_CONTRAST if on else NORMAL
         apply_theme(self.app, self.theme)
+        if self.kiosk is not None:
+            self.kiosk.follow_view_change()
         self.window.set_theme(self.theme)
 
 

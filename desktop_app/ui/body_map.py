@@ -195,6 +195,18 @@ class BodyMapWidget(QWidget):
             self._tinted[key] = image
         return self._tinted[key]
 
+    def _as_drawn(self, site_id: str) -> QImage:
+        """The part cut out of the whole drawing, to paint over its own outline."""
+        key = (site_id, "")
+        if key not in self._tinted:
+            image = self._base_image.copy()
+            painter = QPainter(image)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+            painter.drawImage(0, 0, self._mask(site_id))
+            painter.end()
+            self._tinted[key] = image
+        return self._tinted[key]
+
     # -- painting ----------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         self._ensure_cache()
@@ -212,6 +224,17 @@ class BodyMapWidget(QWidget):
                     painter.drawImage(origin + QPoint(dx, dy), outline)
                 painter.drawImage(origin, self._tint(site_id, self._theme.selected_site))
             if active:
+                # An outline in the focus colour (3:1 against the window and the parts
+                # around it), then the part as it was, with a light tint over it.
+                ring = self._tint(site_id, self._theme.focus_ring)
+                for dx, dy in _OUTLINE_OFFSETS:
+                    painter.drawImage(origin + QPoint(dx, dy), ring)
+                painter.drawImage(
+                    origin,
+                    self._tint(site_id, self._theme.selected_site)
+                    if selected
+                    else self._as_drawn(site_id),
+                )
                 painter.setOpacity(0.75)
                 painter.drawImage(origin, self._tint(site_id, self._theme.hover_site))
                 painter.setOpacity(1.0)
@@ -233,7 +256,7 @@ class BodyMapWidget(QWidget):
         """A tick in a ring: selection is shown by shape, not colour alone."""
         radius = self._mark_radius()
         painter.setPen(QPen(QColor(self._theme.selected_site_outline), 2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(QColor(self._theme.mark_fill))
         painter.drawEllipse(centre, radius, radius)
         tick = QPen(QColor(self._theme.selected_site_outline), max(2, radius // 4))
         tick.setCapStyle(Qt.PenCapStyle.RoundCap)

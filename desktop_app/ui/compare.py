@@ -138,7 +138,6 @@ class ComparePanel(ReflowScrollArea):
         self._theme = theme
         self.cells: dict[tuple[int, int], CompareCell] = {}
         self.row_headers: list[QLabel] = []
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setAccessibleName("Comparison of treatment options")
         # Four columns at the largest text are wider than the window: scroll sideways
         # (with a visible bar) rather than cut the last column off.

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -246,7 +245,6 @@ class HandoutPage(QWidget):
         form_side.addWidget(self.status)
         # The form scrolls rather than squeezing its rows at large text sizes.
         self.form_area = ReflowScrollArea()
-        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
         self.form_area.setAccessibleName("Handout settings")
         self.form_area.set_page(form_page)
         outer.addWidget(self.form_area, 2)

@@ -180,9 +180,10 @@ class KioskMode(QObject):
         self.corner.raise_()
         self.idle.start()
 
-    def follow_text_size(self) -> None:
-        """After a text size change: widgets the touch style sheet styles keep the font they
-        had when it was applied (the nav bar, breadcrumb, disclaimer), so apply it again."""
+    def follow_view_change(self) -> None:
+        """After a text size or colour theme change: widgets the touch style sheet styles
+        keep the font and colours they had when it was applied (the nav bar, breadcrumb,
+        disclaimer, the pages' backgrounds), so apply it again."""
         if self._app.styleSheet():
             self._app.setStyleSheet(TOUCH_STYLE)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ from desktop_app.config import DEFAULTS, ClinicConfig
 from desktop_app.content.model import ContentLibrary
 from desktop_app.ui.body_map_page import BodyMapPage
 from desktop_app.ui.navigation import History, Place
-from desktop_app.ui.reflow import FlowLayout
+from desktop_app.ui.reflow import CurrentPageStack, FlowLayout
 from desktop_app.ui.services import PanelServices
 from desktop_app.ui.session import PatientSession
 from desktop_app.ui.site_model import SiteSelectionModel
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
         self.breadcrumb.setWordWrap(True)  # a long option title wraps, never widens the window
         outer.addWidget(self.breadcrumb)
 
-        self.stack = QStackedWidget()
+        self.stack = CurrentPageStack()
         self.map_page = BodyMapPage(diagram, selection, theme, touch=not consultation)
         self.map_page.siteRequested.connect(self.show_site)
         self.stack.addWidget(self.map_page)

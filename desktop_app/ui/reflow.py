@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLayout, QLayoutItem, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QStackedWidget, QWidget
+
+from desktop_app.ui.targets import FOCUS_FRAME_ONLY
 
 
 class ReflowScrollArea(QScrollArea):
@@ -19,6 +21,9 @@ class ReflowScrollArea(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No border, but a focus ring while the page has keyboard focus (to scroll it).
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty(FOCUS_FRAME_ONLY, True)
 
     def set_page(self, page: QWidget) -> None:
         """Show a new page and size it for the current width."""
@@ -105,3 +110,27 @@ class FlowLayout(QLayout):
             x += hint.width() + spacing
             line_height = max(line_height, hint.height())
         return y + line_height - rect.y() + margins.bottom()
+
+
+class CurrentPageStack(QStackedWidget):
+    """A stack of pages as large as the page on show, not the largest page in it.
+
+    QStackedWidget asks for the room its largest page needs; inside a scroll area that
+    made a short page (a site page, which scrolls itself) scroll a second time, with
+    two scroll bars side by side, whenever the body map page needed more height.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self._on_current_changed)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def _on_current_changed(self, _index: int) -> None:
+        self.updateGeometry()

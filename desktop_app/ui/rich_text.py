@@ -6,11 +6,12 @@ import html as html_module
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtGui import QCursor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QToolTip, QWidget
 
 from desktop_app.content.model import ContentLibrary
+from desktop_app.ui.targets import FOCUS_RING_PX, draw_focus_ring
 
 _TAGS = re.compile(r"<[^>]*>")
 
@@ -78,10 +79,8 @@ class RichLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setWordWrap(True)
         self.setOpenExternalLinks(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        ring = FOCUS_RING_PX + 1  # room for the focus ring around the text
+        self.setContentsMargins(ring, ring, ring, ring)
         self._explainer = explainer
         self.linkActivated.connect(self._on_link_activated)
         self.linkHovered.connect(self._on_link_hovered)
@@ -96,6 +95,24 @@ class RichLabel(QLabel):
         """
         self.setText(html)
         self.setAccessibleName(plain_text(html) or "text")
+        # Only text with links is a Tab stop: Tab then moves from link to link.
+        has_links = "<a " in html
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            if has_links
+            else Qt.TextInteractionFlag.NoTextInteraction
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():  # the focused link is highlighted too, once Tab reaches one
+            painter = QPainter(self)
+            draw_focus_ring(
+                painter, QRectF(self.rect()), self.palette().color(QPalette.ColorRole.Highlight)
+            )
+            painter.end()
 
     def _on_link_activated(self, link: str) -> None:
         self._explainer.activate(self, link)

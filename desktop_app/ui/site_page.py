@@ -130,7 +130,6 @@ class SitePage(ReflowScrollArea):
         super().__init__(parent)
         self._session = session
         self.site_id = site_id
-        self.setFrameShape(QFrame.Shape.NoFrame)
         site = library.site(site_id)
         self.setAccessibleName(f"Page for {site.title}")
         content = QWidget()

@@ -38,6 +38,8 @@ class Theme:
     selected_site_outline: str
     hover_site: str
     focus_ring: str
+    control_border: str
+    mark_fill: str
     icon_filled: str
     icon_empty: str
     panel: PanelColours
@@ -62,6 +64,8 @@ NORMAL = Theme(
     selected_site_outline="#0a2f57",
     hover_site="#f2c14e",
     focus_ring="#0b4f8a",
+    control_border="#6e6a63",
+    mark_fill="#ffffff",
     icon_filled="#0b4f8a",
     icon_empty="#877f73",
     panel=PanelColours(),
@@ -86,6 +90,8 @@ HIGH_CONTRAST = Theme(
     selected_site_outline="#ffffff",
     hover_site="#00ffff",
     focus_ring="#ffff00",
+    control_border="#c8c8c8",
+    mark_fill="#000000",
     icon_filled="#ffff00",
     icon_empty="#707070",
     panel=PanelColours(
@@ -123,6 +129,8 @@ def make_palette(theme: Theme) -> QPalette:
         QPalette.ColorRole.ToolTipText: theme.tooltip_text,
         QPalette.ColorRole.PlaceholderText: theme.placeholder,
         QPalette.ColorRole.BrightText: theme.highlighted_text,
+        # The border of buttons, text fields and tick boxes (drawn by targets.MetricStyle).
+        QPalette.ColorRole.Dark: theme.control_border,
     }
     for group in (
         QPalette.ColorGroup.Active,
@@ -171,7 +179,9 @@ def non_text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
     """(what, colour, what it sits on) for drawn parts that carry meaning (3:1 each).
 
     WCAG 1.4.11: the empty and filled figures of an icon array, the chosen body part
-    and the focus ring must each stand out from what is around them.
+    and its tick, the outline of the part under the pointer, the focus ring and the
+    borders of buttons, text fields and tick boxes must each stand out from what is
+    around them.
     """
     return [
         ("empty icon figure on a page", theme.icon_empty, theme.base),
@@ -182,6 +192,17 @@ def non_text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("chosen body part on the window", theme.selected_site, theme.window),
         ("focus ring on the window", theme.focus_ring, theme.window),
         ("focus ring on a page", theme.focus_ring, theme.base),
+        ("focus ring on a button", theme.focus_ring, theme.button),
+        ("button border on the window", theme.control_border, theme.window),
+        ("button border on the button", theme.control_border, theme.button),
+        ("text field border on the window", theme.control_border, theme.window),
+        ("text field border on the field", theme.control_border, theme.base),
+        ("tick box border on the window", theme.control_border, theme.window),
+        ("tick box border on a list", theme.control_border, theme.base),
+        ("tick box (filled like a field) on a chosen row", theme.base, theme.highlight),
+        ("body part under the pointer: outline on the window", theme.focus_ring, theme.window),
+        ("tick on a chosen body part", theme.selected_site_outline, theme.mark_fill),
+        ("tick's ring on a chosen body part", theme.mark_fill, theme.selected_site),
     ]
 
 

@@ -17,8 +17,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComplex,
@@ -36,7 +38,6 @@ MIN_ROW_PX = 56
 TOUCH_STYLE = f"""
 QPushButton, QToolButton {{ min-height: {MIN_TARGET_PX}px; min-width: {MIN_TARGET_PX}px;
     padding: 4px 16px; }}
-QCheckBox, QRadioButton {{ min-height: {MIN_TARGET_PX}px; spacing: 12px; }}
 QLineEdit, QComboBox, QAbstractSpinBox {{ min-height: {MIN_TARGET_PX}px; }}
 """
 """The application style sheet in kiosk mode: sizes only, so the theme's colours stay."""
@@ -52,6 +53,8 @@ class TouchStyle(MetricStyle):
         QStyle.PixelMetric.PM_IndicatorHeight: 32,
         QStyle.PixelMetric.PM_ExclusiveIndicatorWidth: 32,
         QStyle.PixelMetric.PM_ExclusiveIndicatorHeight: 32,
+        QStyle.PixelMetric.PM_CheckBoxLabelSpacing: 12,
+        QStyle.PixelMetric.PM_RadioButtonLabelSpacing: 12,
     }
 
     def drawComplexControl(
@@ -156,6 +159,10 @@ def make_touch_friendly(root: QWidget) -> None:
             continue  # a combo box's or calendar's own list keeps its own delegate
         if not isinstance(view.itemDelegate(), TouchDelegate):
             view.setItemDelegate(TouchDelegate(view))
+    # Tick boxes are made tall enough here, not in the style sheet: a style sheet rule
+    # for them would have Qt draw them itself, with a thin focus ring round the words.
+    for box in [*root.findChildren(QCheckBox), *root.findChildren(QRadioButton)]:
+        box.setMinimumHeight(max(box.minimumHeight(), MIN_TARGET_PX))
     for edit in [*root.findChildren(QLineEdit), *root.findChildren(QPlainTextEdit)]:
         edit.setInputMethodHints(edit.inputMethodHints() | TYPING_HINTS)
         if isinstance(edit, QLineEdit):

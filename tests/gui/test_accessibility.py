@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollBar, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QScrollBar, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -118,3 +121,29 @@ def test_item_models_pass_the_model_tester(
     session = PatientSession()
     questions = QuestionListModel(library, selection, session)
     qtmodeltester.check(questions)
+
+
+@pytest.mark.parametrize("theme_name", ["high-contrast", "normal"])
+def test_a_kiosk_switches_every_widget_to_the_theme(
+    make_kiosk: Callable[[str], Controller], theme_name: str
+) -> None:
+    """The touch style sheet kept the colours widgets had when it was applied: in high
+    contrast the pages stayed white and the breadcrumb and disclaimer dark on black."""
+    controller = make_kiosk("")
+    controller.set_high_contrast(True)
+    if theme_name == "normal":
+        controller.set_high_contrast(False)
+    theme = THEMES[theme_name]
+    window = controller.window
+    labels = [w for w in window.findChildren(QLabel) if w.isVisibleTo(window)]
+    wrong = [
+        f"{label.text()[:30]}: {label.palette().color(QPalette.ColorRole.WindowText).name()}"
+        for label in labels
+        if label.palette().color(QPalette.ColorRole.WindowText).name() != theme.window_text
+    ]
+    assert wrong == []
+    image = window.grab().toImage()
+    page = window.map_page
+    corner = page.mapTo(window, QPoint(3, 3))
+    assert image.pixelColor(corner).name() == theme.window
+    assert image.pixelColor(window.disclaimer.mapTo(window, QPoint(1, 1))).name() == theme.window
