@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QAccessible, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -117,6 +117,43 @@ class CompareCell(QWidget):
         layout.addStretch(1)
 
 
+class CompareGrid(QWidget):
+    """The grid of options and questions: a table on the accessibility bus."""
+
+    accessible_role = QAccessible.Role.Table
+
+
+class _Framed(QFrame):
+    """A boxed cell of the grid; subclasses say which table role it has."""
+
+    accessible_role = QAccessible.Role.Cell
+
+    def __init__(self, widget: QWidget, header: bool, name: str, description: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.Box)
+        self.setAutoFillBackground(header)
+        self.setBackgroundRole(
+            QPalette.ColorRole.AlternateBase if header else QPalette.ColorRole.Base
+        )
+        self.setAccessibleName(name)
+        self.setAccessibleDescription(description)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget)
+
+
+class ColumnHeader(_Framed):
+    """An option's name at the top of its column."""
+
+    accessible_role = QAccessible.Role.ColumnHeader
+
+
+class RowHeader(_Framed):
+    """A question at the start of its row."""
+
+    accessible_role = QAccessible.Role.RowHeader
+
+
 class ComparePanel(ReflowScrollArea):
     """The comparison grid built from a CompareTableModel."""
 
@@ -167,11 +204,14 @@ class ComparePanel(ReflowScrollArea):
             outer.addStretch(1)
             self.set_page(content)
             return
-        grid = QGridLayout()
+        self.grid = CompareGrid()
+        self.grid.setAccessibleName(
+            "Table: " + ", ".join(option.title for option in self.model.options)
+        )
+        grid = QGridLayout(self.grid)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(0)
         grid.setVerticalSpacing(0)
-        corner = QLabel("")
-        grid.addWidget(corner, 0, 0)
         for column in range(columns):
             option = self.model.options[column]
             header = QWidget()
@@ -185,7 +225,11 @@ class ComparePanel(ReflowScrollArea):
             remove.setAccessibleName(f"Remove {option.title} from the comparison")
             remove.clicked.connect(partial(self.removeRequested.emit, option.id))
             header_layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
-            grid.addWidget(self._framed(header, header=True), 0, column + 1)
+            grid.addWidget(
+                ColumnHeader(header, True, option.title, f"Option {column + 1} of {columns}"),
+                0,
+                column + 1,
+            )
             grid.setColumnStretch(column + 1, 1)
         for row in range(self.model.rowCount()):
             question = self.model.headerData(row, Qt.Orientation.Vertical)
@@ -194,7 +238,7 @@ class ComparePanel(ReflowScrollArea):
             label.setWordWrap(True)
             label.setAccessibleName(str(question))
             self.row_headers.append(label)
-            header_frame = self._framed(label, header=True)
+            header_frame = RowHeader(label, True, str(question), "")
             # Questions wrap in a narrow column so the options get the width.
             header_frame.setMaximumWidth(label.fontMetrics().horizontalAdvance("x" * 18) + 16)
             grid.addWidget(header_frame, row + 1, 0)
@@ -207,27 +251,17 @@ class ComparePanel(ReflowScrollArea):
                     self._theme,
                 )
                 self.cells[(row, column)] = cell
-                grid.addWidget(self._framed(cell, header=False), row + 1, column + 1)
+                option = self.model.options[column]
+                framed = _Framed(cell, False, f"{question}: {option.title}", "")
+                grid.addWidget(framed, row + 1, column + 1)
         grid.setColumnStretch(0, 0)
         grid.setColumnMinimumWidth(0, 160)
-        outer.addLayout(grid)
+        outer.addWidget(self.grid)
         outer.addStretch(1)
         self.set_page(content)
 
     def _on_remove_requested(self, option_id: str) -> None:
         self._session.set_compared(option_id, False)
-
-    def _framed(self, widget: QWidget, header: bool) -> QFrame:
-        frame = QFrame()
-        frame.setFrameShape(QFrame.Shape.Box)
-        frame.setAutoFillBackground(header)
-        frame.setBackgroundRole(
-            QPalette.ColorRole.AlternateBase if header else QPalette.ColorRole.Base
-        )
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(widget)
-        return frame
 
     def set_theme(self, theme: Theme) -> None:
         """Use another theme (rebuilds the grid)."""

@@ -141,6 +141,7 @@ class MessagePanel(Overlay):
         """Open the panel with this title and text."""
         self.title.setText(title)
         self.text.setText(text)
+        self.setAccessibleName(title)  # the panel is named by what it shows
         self.open()
         self.close_button.setFocus()
 

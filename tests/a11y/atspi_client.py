@@ -166,6 +166,13 @@ def _handle(command):
             pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
             time.sleep(0.05)
         return {"ok": True}
+    if kind == "hold":  # a finger held on one spot of the screen, then lifted
+        x, y = command["x"], command["y"]
+        pyatspi.Registry.generateMouseEvent(x, y, "abs")
+        pyatspi.Registry.generateMouseEvent(x, y, "b1p")
+        time.sleep(command["seconds"])
+        pyatspi.Registry.generateMouseEvent(x, y, "b1r")
+        return {"ok": True}
     if kind in ("act", "wait"):
         deadline = time.monotonic() + command.get("timeout", 10)
         while True:

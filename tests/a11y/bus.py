@@ -78,6 +78,11 @@ class ScreenReader:
         answer = self.ask("keys", keysyms=[KEYSYMS[name] for name in names])
         assert answer["ok"], answer
 
+    def hold(self, x: int, y: int, seconds: float) -> None:
+        """Press the pointer at (x, y) on the screen, hold it, and let go."""
+        answer = self.ask("hold", x=x, y=y, seconds=seconds)
+        assert answer["ok"], answer
+
     def wait_for(self, role: str | None, name: str | None, timeout: float = 10) -> bool:
         """Wait until a showing object with this role and name exists."""
         return bool(self.ask("wait", role=role, name=name, timeout=timeout)["ok"])

@@ -10,9 +10,12 @@ import pytest
 
 from desktop_app.app import choose_content
 from desktop_app.content.model import ContentLibrary
+from desktop_app.staff_pin import hash_pin
+from desktop_app.ui.pin_pad import CORNER_PX, HOLD_MS
 from desktop_app.ui.rich_text import plain_text
 from tests.a11y.bus import ScreenReader, accessible_program, missing_pieces
 
+STAFF_PIN = "2468"
 MISSING = missing_pieces()
 pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"no accessibility bus: {MISSING}")
 ACTIONABLE = {
@@ -86,6 +89,16 @@ def _children_of(nodes: list[dict[str, Any]], parent: dict[str, Any]) -> list[di
     return [n for n in nodes if len(n["path"]) == depth + 1 and n["path"][:depth] == parent["path"]]
 
 
+def _gone(reader: ScreenReader, role: str, name: str, timeout: float = 5) -> bool:
+    """Wait until nothing showing has this role and name."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not reader.wait_for(role, name, timeout=0):
+            return True
+        time.sleep(0.1)
+    return False
+
+
 def _one(nodes: list[dict[str, Any]], role: str, name: str) -> dict[str, Any]:
     found = [n for n in _showing(nodes) if n["role"] == role and n["name"] == name]
     assert len(found) == 1, (role, name, len(found))
@@ -148,22 +161,47 @@ def test_every_site_page_reads_out_its_warning_signs_in_full(
 ) -> None:
     for row, site in enumerate(bundled_library.sites):
         _open_site_page(consultation, row, site.title)
-        names = " ".join(n["name"] for n in _showing(consultation.tree()))
+        nodes = consultation.tree()
+        names = " ".join(n["name"] for n in _showing(nodes))
         signs = [*site.red_flags.urgent, *site.red_flags.within_24_hours]
         assert signs, site.id
         missing = [sign for sign in signs if plain_text(sign) not in names]
         assert missing == [], f"{site.title}: warning signs a screen reader cannot reach"
-        nodes = consultation.tree()
         alert = _one(nodes, "alert", "Get help now")
         inside = " ".join(
             n["name"] for n in nodes if n["path"][: len(alert["path"])] == alert["path"]
         )
         missing = [sign for sign in signs if plain_text(sign) not in inside]
         assert missing == [], f"{site.title}: warning signs outside the alert"
-        headings = {n["name"] for n in _showing(consultation.tree()) if n["role"] == "heading"}
+        headings = {n["name"] for n in _showing(nodes) if n["role"] == "heading"}
         assert f"Treatment options for {site.title.lower()}" in headings, headings
         assert {option.title for option in bundled_library.options_for(site.id)} <= headings
-        assert _badly_named(consultation.tree()) == [], site.title
+        assert _badly_named(nodes) == [], site.title
+
+
+def test_four_compared_options_are_a_table_with_column_and_row_headers(
+    consultation: ScreenReader, bundled_library: ContentLibrary
+) -> None:
+    _open_site_page(consultation, 0, bundled_library.sites[0].title)
+    options = bundled_library.options_for(bundled_library.sites[0].id)[:4]
+    for option in options:
+        consultation.press("check box", f"Compare {option.title}", action="Toggle")
+    consultation.press("push button", "Compare the chosen options")
+    assert consultation.wait_for("heading", "Compare options")
+    nodes = _showing(consultation.tree())
+    tables = [n for n in nodes if n["role"] == "table"]
+    assert len(tables) == 1
+    inside = [n for n in nodes if n["path"][: len(tables[0]["path"])] == tables[0]["path"]]
+    columns = [n["name"] for n in inside if n["role"] == "table column header"]
+    rows = [n["name"] for n in inside if n["role"] == "table row header"]
+    assert columns == [option.title for option in options]
+    assert len(rows) >= 5 and all(rows), rows
+    cells = [n for n in inside if n["role"] == "table cell"]
+    assert len(cells) == len(rows) * len(columns)
+    assert cells[0]["name"] == f"{rows[0]}: {columns[0]}"
+    assert _badly_named(nodes) == []
+    for option in options:  # leave nothing compared for the next test
+        consultation.press("push button", f"Remove {option.title} from the comparison")
 
 
 def test_labels_are_named_by_what_they_show(
@@ -180,8 +218,8 @@ def test_labels_are_named_by_what_they_show(
 @pytest.fixture(scope="module")
 def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScreenReader]:
     config = tmp_path_factory.mktemp("a11y-kiosk") / "config.toml"
-    # Nobody touches the screen: the idle warning comes after 2 seconds.
-    config.write_text("kiosk = true\nidle_seconds = 2\nwarning_seconds = 30\n", encoding="utf-8")
+    # Nobody touches the screen: the idle warning comes after 4 seconds.
+    config.write_text("kiosk = true\nidle_seconds = 4\nwarning_seconds = 30\n", encoding="utf-8")
     with accessible_program(["--config", str(config)]) as reader:
         yield reader
 
@@ -194,7 +232,7 @@ def test_the_kiosk_idle_warning_is_an_alert_that_says_how_long_is_left(
     kiosk.keys("Down", "space")  # a body part ticked: now there is something to keep
     # Someone using a screen reader presses buttons through the bus for twice the idle
     # time: that is activity, and no warning comes.
-    deadline = time.monotonic() + 4
+    deadline = time.monotonic() + 8
     while time.monotonic() < deadline:
         kiosk.press("push button", "Glossary")
         kiosk.press("push button", "Body map")
@@ -209,3 +247,52 @@ def test_the_kiosk_idle_warning_is_an_alert_that_says_how_long_is_left(
     assert _badly_named(kiosk.tree()) == []
     kiosk.press("push button", "I'm still here")
     assert kiosk.wait_for("push button", "Body map")
+
+
+@pytest.fixture(scope="module")
+def staffed_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScreenReader]:
+    config = tmp_path_factory.mktemp("a11y-staff") / "config.toml"
+    config.write_text(
+        f'kiosk = true\nidle_seconds = 600\nadmin_pin_hash = "{hash_pin(STAFF_PIN)}"\n',
+        encoding="utf-8",
+    )
+    with accessible_program(["--config", str(config)]) as reader:
+        yield reader
+
+
+def test_the_kiosk_glossary_panel_speaks_the_word_and_its_meaning(
+    staffed_kiosk: ScreenReader, bundled_library: ContentLibrary
+) -> None:
+    reader = staffed_kiosk
+    _open_site_page(reader, 1, "Spine")
+    spine = bundled_library.site("spine")
+    summary = next(
+        n["name"]
+        for n in _showing(reader.tree())
+        if n["role"] == "label" and n["name"].startswith(f"{spine.title} ")
+    )
+    reader.press("label", summary, action="Set Focus")
+    reader.keys("Tab", "Return")  # to the first glossary word in the text, and open it
+    term = next(t for t in bundled_library.glossary if t.id == "metastasis")
+    assert reader.wait_for("label", term.term)
+    names = {n["name"] for n in _showing(reader.tree())}
+    assert term.meaning in names
+    assert names.isdisjoint(PLACEHOLDER_NAMES), names & PLACEHOLDER_NAMES
+    reader.press("push button", "Close this message")
+    assert _gone(reader, "label", term.term)
+
+
+def test_the_staff_pin_pad_is_named_by_what_it_shows(staffed_kiosk: ScreenReader) -> None:
+    reader = staffed_kiosk
+    reader.press("push button", "Body map")
+    reader.hold(CORNER_PX // 2, CORNER_PX // 2, HOLD_MS / 1000 + 0.5)  # the staff corner
+    assert reader.wait_for("label", "Staff only: enter the PIN")
+    assert reader.wait_for("label", "No digits entered")
+    for digit in STAFF_PIN[:2]:
+        reader.press("push button", f"Digit {digit}")
+    assert reader.wait_for("label", "2 digits entered")
+    nodes = _showing(reader.tree())
+    assert _badly_named(nodes) == []
+    assert {n["name"] for n in nodes}.isdisjoint(PLACEHOLDER_NAMES)
+    reader.press("push button", "Cancel and go back")
+    assert _gone(reader, "label", "Staff only: enter the PIN")
