@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from desktop_app import __version__
 from desktop_app.content.model import ContentLibrary
 from desktop_app.ui.overlay import Overlay, big_button
+from desktop_app.ui.reflow import FlowLayout
 
 
 def admin_facts(library: ContentLibrary, printer_name: str, config_source: str) -> list[str]:
@@ -52,8 +53,7 @@ class AdminScreen(Overlay):
         self.status = self.label()
         self.status.setAccessibleDescription("Staff screen status")
         self.body.addWidget(self.status)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(16)
+        buttons = FlowLayout(spacing=16)  # wraps at large text instead of cutting words
         self.test_print_button = big_button("Test print", "Print a test page")
         self.test_print_button.clicked.connect(self._on_test_print)
         self.exit_button = big_button("Exit the program", "Exit the program")

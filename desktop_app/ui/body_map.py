@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QBitmap,
     QColor,
     QFocusEvent,
     QFont,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QRegion,
     QResizeEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -69,6 +71,7 @@ class BodyMapWidget(QWidget):
         # first paint only renders the whole drawing.
         self._masks: dict[str, QImage] = {}
         self._tinted: dict[tuple[str, str], QImage] = {}
+        self._extents: dict[str, QRect] = {}
         self._hovered = ""
         self._focused = ""
         self._prompt = "Point to or tab to a body part"
@@ -165,6 +168,7 @@ class BodyMapWidget(QWidget):
         self._base_image = self._render(self._whole, size)
         self._masks.clear()
         self._tinted.clear()
+        self._extents.clear()
 
     def _mask(self, site_id: str) -> QImage:
         """The site drawn alone at the current size: opaque where the site is."""
@@ -195,17 +199,13 @@ class BodyMapWidget(QWidget):
             self._tinted[key] = image
         return self._tinted[key]
 
-    def _as_drawn(self, site_id: str) -> QImage:
-        """The part cut out of the whole drawing, to paint over its own outline."""
-        key = (site_id, "")
-        if key not in self._tinted:
-            image = self._base_image.copy()
-            painter = QPainter(image)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
-            painter.drawImage(0, 0, self._mask(site_id))
-            painter.end()
-            self._tinted[key] = image
-        return self._tinted[key]
+    def _bounds(self, site_id: str) -> QRect:
+        """The part's extent at the current size, in drawing pixels."""
+        self._ensure_cache()
+        if site_id not in self._extents:
+            alpha = QBitmap.fromImage(self._mask(site_id).createAlphaMask())
+            self._extents[site_id] = QRegion(alpha).boundingRect()
+        return self._extents[site_id]
 
     # -- painting ----------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -224,20 +224,16 @@ class BodyMapWidget(QWidget):
                     painter.drawImage(origin + QPoint(dx, dy), outline)
                 painter.drawImage(origin, self._tint(site_id, self._theme.selected_site))
             if active:
-                # An outline in the focus colour (3:1 against the window and the parts
-                # around it), then the part as it was, with a light tint over it.
-                ring = self._tint(site_id, self._theme.focus_ring)
-                for dx, dy in _OUTLINE_OFFSETS:
-                    painter.drawImage(origin + QPoint(dx, dy), ring)
-                painter.drawImage(
-                    origin,
-                    self._tint(site_id, self._theme.selected_site)
-                    if selected
-                    else self._as_drawn(site_id),
-                )
                 painter.setOpacity(0.75)
                 painter.drawImage(origin, self._tint(site_id, self._theme.hover_site))
                 painter.setOpacity(1.0)
+        for site_id in {self._hovered, self._focused} - {""}:
+            # The tint alone is too faint (1.5:1): a box in the focus colour, 3:1 or
+            # more against the window and the parts, goes round the part too.
+            box = self._bounds(site_id).translated(origin).adjusted(-4, -4, 4, 4)
+            painter.setPen(QPen(QColor(self._theme.focus_ring), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box, 4, 4)
         for site_id in self._site_ids:
             if self._selection.is_selected(site_id):
                 self._paint_mark(painter, self.anchor_point(site_id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,13 +15,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.reflow import ReflowScrollArea
+
 CARD_MAX_WIDTH = 1000
 
 
+LARGEST_SCALED_PT = 30.0
+"""Panel text is made larger than the program's only up to this size: at 36 pt body text
+a PIN pad's 1.6 times larger digits no longer fit a 1280x800 screen."""
+
+
 def scaled_font(scale: float, bold: bool = False) -> QFont:
-    """The program's current font, `scale` times larger."""
+    """The program's current font, `scale` times larger (never past LARGEST_SCALED_PT,
+    and never smaller than the program's own text)."""
     font = QFont(QApplication.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
+    size = font.pointSizeF()
+    font.setPointSizeF(max(size, min(size * scale, LARGEST_SCALED_PT)))
     font.setBold(bold)
     return font
 
@@ -56,9 +65,17 @@ class Overlay(QWidget):
         self.setAutoFillBackground(True)
         self.hide()
         window.installEventFilter(self)
+        # The card is centred on a page that scrolls when the card is taller than the
+        # window (large text on a small screen), so nothing on it is ever cut off.
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addStretch(1)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = ReflowScrollArea()
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        page = QWidget()
+        page.setAutoFillBackground(False)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(32, 32, 32, 32)
+        column.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
         self.card = QFrame()
@@ -69,8 +86,10 @@ class Overlay(QWidget):
         self.body.setSpacing(16)
         row.addWidget(self.card, 100)
         row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.scroll_area.set_page(page)
+        outer.addWidget(self.scroll_area)
         self._scaled: list[tuple[QWidget, float, bool]] = []
 
     def label(self, text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -156,6 +175,7 @@ class MessagePanel(Overlay):
         self.text.clear()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if not self.card.geometry().contains(event.position().toPoint()):
+        card = QRect(self.card.mapTo(self, QPoint(0, 0)), self.card.size())
+        if not card.contains(event.position().toPoint()):
             self.close_panel()  # a tap beside the message dismisses it too
         super().mousePressEvent(event)

@@ -200,7 +200,7 @@ def non_text_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("tick box border on the window", theme.control_border, theme.window),
         ("tick box border on a list", theme.control_border, theme.base),
         ("tick box (filled like a field) on a chosen row", theme.base, theme.highlight),
-        ("body part under the pointer: outline on the window", theme.focus_ring, theme.window),
+        ("box round the body part under the pointer", theme.focus_ring, theme.window),
         ("tick on a chosen body part", theme.selected_site_outline, theme.mark_fill),
         ("tick's ring on a chosen body part", theme.mark_fill, theme.selected_site),
     ]

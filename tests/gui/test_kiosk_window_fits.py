@@ -67,3 +67,24 @@ def test_four_columns_at_the_largest_text_scroll_sideways_instead_of_being_cut(
     bar = panel.horizontalScrollBar()
     assert bar.isVisible()
     assert bar.maximum() >= page.width() - panel.viewport().width()
+
+
+def test_a_panel_taller_than_the_screen_scrolls_instead_of_losing_lines(
+    qtbot: QtBot, make_kiosk: Callable[[str], Controller]
+) -> None:
+    controller = make_kiosk("")
+    controller.step_text_size(len(TEXT_SIZES_PT))  # 36 pt
+    kiosk = controller.kiosk
+    assert kiosk is not None
+    kiosk.admin.open()
+    settle()
+    area = kiosk.admin.scroll_area
+    page = area.widget()
+    assert page is not None
+    card = kiosk.admin.card
+    bar = area.verticalScrollBar()
+    # The whole card is on the page, and the page scrolls far enough to show all of it.
+    assert card.mapTo(page, card.rect().bottomLeft()).y() < page.height()
+    assert bar.maximum() >= page.height() - area.viewport().height() > 0
+    assert kiosk.admin.height() <= controller.window.screen().geometry().height()
+    kiosk.admin.close_panel()
