@@ -204,6 +204,39 @@ def test_four_compared_options_are_a_table_with_column_and_row_headers(
         consultation.press("push button", f"Remove {option.title} from the comparison")
 
 
+def test_glossary_questions_handout_preview_and_about_name_everything(
+    consultation: ScreenReader,
+) -> None:
+    screens = [
+        ("Glossary", "heading", "Glossary: medical words in plain language"),
+        ("Questions to ask", "heading", "Questions to ask your care team"),
+        ("Handout", "heading", "Your handout"),
+    ]
+    for button, role, name in screens:
+        consultation.press("push button", button)
+        assert consultation.wait_for(role, name), name
+        nodes = _showing(consultation.tree())
+        assert _badly_named(nodes) == [], name
+        assert {n["name"] for n in nodes}.isdisjoint(PLACEHOLDER_NAMES), name
+    consultation.press("push button", "Preview the handout")
+    deadline = time.monotonic() + 30
+    status: list[str] = []
+    while time.monotonic() < deadline and not status:
+        status = [
+            n["name"]
+            for n in _showing(consultation.tree())
+            if n["role"] == "label" and n["name"].startswith("Preview: ")
+        ]
+        time.sleep(0.2)
+    assert status and status[0].endswith("pages."), status  # the status is its own text
+    assert _badly_named(consultation.tree()) == []
+    consultation.press("push button", "About mbc-guide")
+    assert consultation.wait_for("dialog", "About mbc-guide")
+    assert _badly_named(consultation.tree()) == []
+    consultation.press("push button", "Close")
+    assert _gone(consultation, "dialog", "About mbc-guide")
+
+
 def test_labels_are_named_by_what_they_show(
     consultation: ScreenReader, bundled_library: ContentLibrary
 ) -> None:
