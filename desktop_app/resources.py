@@ -49,7 +49,7 @@ def resources_dir() -> Path:
 
 
 def templates_dir() -> Path:
-    """The folder that holds the jinja2 templates."""
+    """The folder of the screen's jinja2 templates and the handout's text templates."""
     return _find_dir("templates")
 
 

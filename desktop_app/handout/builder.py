@@ -19,6 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from desktop_app import APP_NAME, __version__
 from desktop_app.content.model import ContentLibrary
 from desktop_app.handout import back, front, sections
+from desktop_app.handout.errors import HandoutError
 from desktop_app.handout.fonts import HandoutFonts, register_fonts
 from desktop_app.handout.header import footer_text
 from desktop_app.handout.logo import logo_notice
@@ -35,10 +36,6 @@ MARGIN_BOTTOM = 20 * mm
 FOOTER_Y = 10 * mm
 
 log = logging.getLogger(__name__)
-
-
-class HandoutError(Exception):
-    """The handout could not be laid out; the message holds no patient text."""
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
+import importlib.util
 import io
 import logging
+import os
 import pickle
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -146,10 +147,17 @@ def _cache_path(svg: bytes) -> Path:
 
 
 def _svglib_version() -> str:
-    try:
-        return importlib.metadata.version("svglib")
-    except importlib.metadata.PackageNotFoundError:
+    """Which svglib would convert the drawing, without importing it (~40 ms) or
+    importlib.metadata (~10 ms): its module file's path, size and time, which change
+    whenever svglib is upgraded or replaced."""
+    spec = importlib.util.find_spec("svglib")
+    if spec is None or spec.origin is None:
         return "unknown"
+    try:
+        info = os.stat(spec.origin)
+    except OSError:
+        return "unknown"
+    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
 
 
 def _read_cached_drawing(svg: bytes) -> tuple[Drawing, dict[str, tuple[float, float]]] | None:

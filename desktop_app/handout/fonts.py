@@ -1,5 +1,9 @@
 """The handout's one typeface: bundled DejaVu Sans, registered once by absolute path.
 
+Two faces, regular and bold: no text is set in italics (slanted letters are harder to
+read for people with low vision), so the slanted faces are not bundled; were markup
+ever to ask for them, the family prints the upright face instead of failing.
+
 System fonts are never looked up, so a name in Latin, Greek or Cyrillic script prints
 the same on every machine, and no base-14 PDF font (Helvetica and friends) is used.
 
@@ -18,8 +22,6 @@ from desktop_app.resources import resource_path
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-ITALIC = "DejaVuSans-Oblique"
-BOLD_ITALIC = "DejaVuSans-BoldOblique"
 FAMILY = "DejaVu Sans"
 
 LAST_BMP = 0xFFFF
@@ -28,8 +30,6 @@ LAST_BMP = 0xFFFF
 _FILES = {
     REGULAR: "DejaVuSans.ttf",
     BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 
 
@@ -39,8 +39,6 @@ class HandoutFonts:
 
     regular: str
     bold: str
-    italic: str
-    bold_italic: str
     coverage: frozenset[int]
 
     def covers(self, char: str) -> bool:
@@ -50,7 +48,7 @@ class HandoutFonts:
 
 @cache
 def register_fonts() -> HandoutFonts:
-    """Register the four DejaVu Sans faces with ReportLab (once per process)."""
+    """Register the two DejaVu Sans faces with ReportLab (once per process)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
@@ -62,7 +60,7 @@ def register_fonts() -> HandoutFonts:
         chars = {code for code in font.face.charToGlyph if code <= LAST_BMP}
         coverage = chars if coverage is None else coverage & chars
     pdfmetrics.registerFontFamily(
-        FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
     )
     assert coverage is not None
-    return HandoutFonts(REGULAR, BOLD, ITALIC, BOLD_ITALIC, frozenset(coverage))
+    return HandoutFonts(REGULAR, BOLD, frozenset(coverage))

@@ -38,9 +38,9 @@ def opening(story: HandoutStory) -> list[Flowable]:
     facts.append(("Date", long_date(request.date)))
     out += header.facts_lines(facts, s)
     intro = header.render_text(
-        "handout/introduction.txt.j2",
+        "introduction.txt",
         clinic_name=request.clinic.name,
-        site_count=len(story.sites),
+        site_count=str(len(story.sites)),
     )
     if intro:
         story.printed.append(intro)

@@ -2,52 +2,100 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
+from string import Template
 from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from desktop_app.handout.errors import HandoutError
 from desktop_app.handout.fonts import register_fonts
 from desktop_app.handout.layout import Para
 from desktop_app.handout.logo import logo_flowable
 from desktop_app.handout.request import ClinicDetails
 from desktop_app.handout.styles import RULE, HandoutStyles
 from desktop_app.handout.text import one_line, plain_text, safe_markup
-from desktop_app.resources import template_environment
+from desktop_app.resources import ResourceNotFoundError, templates_dir
 
 MAX_CLINIC_TEXT = 300
 """Clinic fields longer than this are cut: a header must never outgrow the page."""
 
 
-def render_text(template: str, **values: Any) -> str:
-    """Render a handout text template to plain text (never trusted as markup)."""
-    rendered = template_environment().get_template(template).render(**values)
-    return html.unescape(rendered).strip()
+class TextTemplateError(HandoutError):
+    """A handout text template names a field it is not given, or has a stray `$`."""
+
+
+@cache
+def _template(name: str) -> Template:
+    path = templates_dir() / "handout" / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        raise ResourceNotFoundError(
+            f"Bundled file {path} is missing or unreadable. Reinstall mbc-guide."
+        ) from None
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+    return Template("\n".join(lines))
+
+
+def render_lines(file_name: str, /, **values: str) -> list[str]:
+    """The lines of a handout text template (`templates/handout/<file_name>`), filled in.
+
+    Plain text with `$field` placeholders, so nothing in a value is ever read as
+    markup or as a placeholder. Lines starting with `#` are notes for whoever edits the
+    file; a line that names fields, all of them empty, is left out, as are blank lines.
+    """
+    template = _template(file_name)
+    out = []
+    for line in template.template.splitlines():
+        fields = _fields(line)
+        if fields and not any(values.get(field, "x").strip() for field in fields):
+            continue
+        try:
+            filled = Template(line).substitute(values).strip()
+        except (KeyError, ValueError) as exc:
+            raise TextTemplateError(
+                f"templates/handout/{file_name}: {type(exc).__name__} {exc} in {line!r}"
+            ) from None
+        out += [piece.strip() for piece in filled.splitlines() if piece.strip()]
+    return out
+
+
+def _fields(line: str) -> list[str]:
+    return [
+        match.group("named") or match.group("braced")
+        for match in Template.pattern.finditer(line)
+        if match.group("named") or match.group("braced")
+    ]
+
+
+def render_text(file_name: str, /, **values: str) -> str:
+    """A handout text template as one paragraph of plain text (lines joined by spaces)."""
+    return " ".join(render_lines(file_name, **values))
 
 
 def footer_text(clinic: ClinicDetails) -> str:
     """The footer line: the clinic name and its footer text, as plain printable text."""
-    text = render_text(
-        "handout/footer.txt.j2",
+    lines = render_lines(
+        "footer.txt",
         clinic_name=clinic.name[:MAX_CLINIC_TEXT],
         footer=clinic.footer[:MAX_CLINIC_TEXT],
     )
-    return " ".join(plain_text(text).split())
+    return " · ".join(" ".join(plain_text(line).split()) for line in lines)
 
 
 def contact_lines(clinic: ClinicDetails) -> list[str]:
     """The contact block's lines; empty ones dropped."""
-    text = render_text(
-        "handout/contact.txt.j2",
+    return render_lines(
+        "contact.txt",
         name=clinic.name[:MAX_CLINIC_TEXT],
         phone=clinic.phone[:MAX_CLINIC_TEXT],
         address=clinic.address[:MAX_CLINIC_TEXT],
         website=clinic.website[:MAX_CLINIC_TEXT],
     )
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def logo(path: Path | None, max_width: float, max_height: float) -> tuple[Flowable, float] | None:
