@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -40,6 +42,7 @@ from desktop_app.ui.theme import Theme
 from desktop_app.ui.touch import MIN_TARGET_PX
 
 _MARGIN = 8
+_MAX_MARK_RADIUS = 16
 _OUTLINE_OFFSETS = ((-2, 0), (2, 0), (0, -2), (0, 2), (-1, -1), (1, 1), (-1, 1), (1, -1))
 
 
@@ -86,7 +89,6 @@ class BodyMapWidget(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(200, 320)
         self.setAccessibleName("Body map")
         self._update_accessible_description()
         selection.dataChanged.connect(self._on_selection_changed)
@@ -98,11 +100,38 @@ class BodyMapWidget(QWidget):
         self._tooltips = False
         self._min_target = MIN_TARGET_PX
         self._place_part_boxes()
+        self.updateGeometry()  # finger-sized squares need a larger drawing
         self.update()
 
     # -- geometry ----------------------------------------------------------
     def sizeHint(self) -> QSize:
-        return QSize(360, 620)
+        return QSize(360, 620).expandedTo(self.minimumSizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        """Never so small that two parts' target squares overlap, caption included.
+
+        With large text the page around the map has less room; the map then keeps
+        this size and the page scrolls, so every square stays a whole target.
+        """
+        _, _, width, height = self._diagram.view_box
+        scale = self._separating_scale()
+        caption = _MARGIN + self._caption_height() + 2
+        return QSize(
+            max(200, math.ceil(width * scale) + 2 * _MARGIN),
+            max(320, math.ceil(height * scale) + caption + _MARGIN),
+        )
+
+    def _separating_scale(self) -> float:
+        """Pixels per drawing unit at which no two target squares overlap (2 px apart)."""
+        side = max(self._min_target, 2 * _MAX_MARK_RADIUS + 4) + 2
+        points = [self._diagram.anchors[site_id] for site_id in self.part_boxes]
+        scale = 0.0
+        for index, (x1, y1) in enumerate(points):
+            for x2, y2 in points[index + 1 :]:
+                apart = max(abs(x1 - x2), abs(y1 - y2))
+                if apart > 0:
+                    scale = max(scale, side / apart)
+        return scale
 
     def diagram_rect(self) -> QRectF:
         """Where the drawing sits in the widget, keeping its proportions."""
@@ -246,7 +275,7 @@ class BodyMapWidget(QWidget):
         painter.end()
 
     def _mark_radius(self) -> int:
-        return max(9, min(16, self.width() // 30))
+        return max(9, min(_MAX_MARK_RADIUS, self.width() // 30))
 
     def _paint_mark(self, painter: QPainter, centre: QPoint) -> None:
         """A tick in a ring: selection is shown by shape, not colour alone."""
@@ -423,3 +452,4 @@ class BodyMapWidget(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the caption's height moves the drawing
             self._place_part_boxes()
+            self.updateGeometry()

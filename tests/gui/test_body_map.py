@@ -10,7 +10,9 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import Controller
 from desktop_app.ui.body_map import BodyMapWidget
 from desktop_app.ui.targets import MIN_POINTER_TARGET_PX
+from desktop_app.ui.theme import TEXT_SIZES_PT
 from desktop_app.ui.touch import MIN_TARGET_PX
+from tools.tour import settle
 
 
 def test_a_click_at_each_region_centre_selects_that_site(
@@ -124,6 +126,24 @@ def test_kiosk_body_parts_have_finger_sized_targets_at_1280x800(
     for site_id, box in body_map.part_boxes.items():
         assert box.geometry() == body_map.target_rect(site_id)
         assert min(box.width(), box.height()) >= MIN_TARGET_PX
+
+
+def test_no_two_targets_overlap_however_little_room_the_page_has(
+    qtbot: QtBot, controller: Controller, make_kiosk: Callable[[str], Controller]
+) -> None:
+    """Large text on a small screen leaves the map little room: it keeps a size at which
+    its squares stay whole and apart, and the page scrolls (a kiosk 800 px wide at 36 pt
+    squeezed it to 200 px wide, where part of the bones' square chose another part)."""
+    kiosk = make_kiosk("")
+    for each, least in ((controller, MIN_POINTER_TARGET_PX), (kiosk, MIN_TARGET_PX)):
+        each.step_text_size(len(TEXT_SIZES_PT))  # the largest the mode allows
+        each.window.resize(800, 600)
+        body_map = each.window.map_page.body_map
+        qtbot.waitUntil(lambda body_map=body_map: body_map.isVisible())
+        settle()
+        assert body_map.width() >= body_map.minimumSizeHint().width()
+        assert body_map.height() >= body_map.minimumSizeHint().height()
+        assert _target_problems(body_map, least) == []
 
 
 def test_each_body_part_is_a_tick_box_that_chooses_it(qtbot: QtBot, controller: Controller) -> None:
