@@ -139,7 +139,7 @@ def test_no_two_targets_overlap_however_little_room_the_page_has(
         each.step_text_size(len(TEXT_SIZES_PT))  # the largest the mode allows
         each.window.resize(800, 600)
         body_map = each.window.map_page.body_map
-        qtbot.waitUntil(lambda body_map=body_map: body_map.isVisible())
+        qtbot.waitUntil(body_map.isVisible)
         settle()
         assert body_map.width() >= body_map.minimumSizeHint().width()
         assert body_map.height() >= body_map.minimumSizeHint().height()
