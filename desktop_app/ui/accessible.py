@@ -3,15 +3,16 @@
 A screen reader lets a person jump from heading to heading; Qt gives every QLabel the
 role "label". A widget whose class has an `accessible_role` gets that role from the
 factory installed here: HeadingLabel (made by `headings.heading()`) is a heading, the
-kiosk's idle warning an alert, which a screen reader reads out when it appears.
+kiosk's idle warning an alert, which a screen reader reads out when it appears, and a
+link in text (`text_links.TextLink`) a link whose press action follows it.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
 # Interfaces made here. Qt's accessibility cache holds them only by pointer and deletes
 # each one when its label goes; until then Python must keep it, or it would be freed
@@ -43,12 +44,37 @@ class _RoleAccessible(QAccessibleWidget):
         return super().text(kind)
 
 
+class _PressableAccessible(_RoleAccessible):
+    """A button in another role (a link in text): its press action clicks it."""
+
+    def __init__(self, widget: QAbstractButton, role: QAccessible.Role) -> None:
+        super().__init__(widget, role)
+        self._button = widget
+
+    def actionNames(self) -> list[str]:
+        return [QAccessibleActionInterface.pressAction()]
+
+    def localizedActionDescription(self, name: str) -> str:
+        return "Open" if name == QAccessibleActionInterface.pressAction() else ""
+
+    def doAction(self, name: str) -> None:
+        if name == QAccessibleActionInterface.pressAction():
+            self._button.click()
+
+    def keyBindingsForAction(self, _name: str) -> list[str]:
+        return []
+
+
 def _factory(_class_name: str, thing: QObject) -> QAccessibleInterface | None:
     role = getattr(thing, "accessible_role", None)
     if role is None or not isinstance(thing, QWidget):
         return None
     _forget_deleted()
-    made = _RoleAccessible(thing, role)
+    made: _RoleAccessible
+    if isinstance(thing, QAbstractButton):
+        made = _PressableAccessible(thing, role)
+    else:
+        made = _RoleAccessible(thing, role)
     _made[id(made)] = made
     return made
 

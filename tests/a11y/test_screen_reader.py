@@ -248,6 +248,25 @@ def test_labels_are_named_by_what_they_show(
     assert names.isdisjoint(PLACEHOLDER_NAMES), names & PLACEHOLDER_NAMES
 
 
+def test_links_in_text_are_links_named_by_their_words_that_open_their_meaning(
+    consultation: ScreenReader, bundled_library: ContentLibrary
+) -> None:
+    _open_site_page(consultation, 1, "Spine")
+    links = [n for n in _showing(consultation.tree()) if n["role"] == "link"]
+    by_name = {n["name"]: n for n in links}
+    term = next(t for t in bundled_library.glossary if t.id == "metastasis")
+    word = by_name["metastases"]  # the word as the text has it; the meaning described
+    assert word["description"] == f"Meaning: {' '.join(term.meaning.split())}"
+    assert "Press" in word["actions"]
+    sources = [n for n in links if n["name"].startswith("Source ")]
+    assert sources and all(n["description"].startswith("Source [") for n in sources)
+    assert all(n["name"].strip() and n["description"].strip() for n in links)
+    consultation.press("link", "metastases")
+    assert consultation.wait_for("alert", term.term), "the meaning box did not open"
+    consultation.press("push button", "Close")
+    assert _gone(consultation, "alert", term.term)
+
+
 @pytest.fixture(scope="module")
 def kiosk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ScreenReader]:
     config = tmp_path_factory.mktemp("a11y-kiosk") / "config.toml"
