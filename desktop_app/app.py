@@ -24,6 +24,7 @@ from desktop_app.config import (
     is_there,
     load_or_default,
 )
+from desktop_app.consultation import Consultation
 from desktop_app.content.cache import default_cache_dir, load_content_cached
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
@@ -125,7 +126,7 @@ class Controller(QObject):
         self.app = app
         self.library = library
         self.config = config
-        self.consultation = consultation
+        self.consultation_mode = consultation
         self.theme = NORMAL
         self.min_text_step = 0 if consultation else KIOSK_TEXT_STEP
         self.max_text_step = CONSULTATION_MAX_TEXT_STEP if consultation else len(TEXT_SIZES_PT) - 1
@@ -136,8 +137,9 @@ class Controller(QObject):
             self.start_text_step = min(self.max_text_step, remembered)
         self.text_step = apply_text_size(app, self.start_text_step)
         apply_theme(app, self.theme)
-        self.selection = SiteSelectionModel(library.sites, self)
-        self.session = PatientSession(self)
+        self.consultation = Consultation(library)
+        self.selection = SiteSelectionModel(library.sites, self.consultation, self)
+        self.session = PatientSession(self.consultation, self)
         self.services = PanelServices(library)
         self.window = MainWindow(
             library,

@@ -221,8 +221,7 @@ class KioskMode(QObject):
         typed = any(edit.text() for edit in _text_fields(window))
         panels = (self.panel, self.about, self.pin_pad, self.admin)
         return not (
-            window.session.has_input()
-            or window.selection.selected_ids()
+            window.session.has_input()  # the consultation, chosen sites included
             or window.history.current != START
             or typed
             or any(panel.is_open() for panel in panels)

@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------
     def new_patient(self) -> None:
         """Clear every selection and entry, after asking when something would be lost."""
-        if (self.session.has_input() or self.selection.selected_ids()) and not self.ask(
+        if self.session.has_input() and not self.ask(
             self,
             "New patient",
             "Start again for a new patient? Everything chosen and typed so far will be cleared.",
@@ -386,8 +386,7 @@ class MainWindow(QMainWindow):
 
     def clear_everything(self) -> None:
         """Forget the consultation and go back to the start, with every page scrolled up."""
-        self.selection.clear()
-        self.session.clear()
+        self.session.clear()  # the whole consultation, chosen sites included
         if "questions" in self._pages:
             self.questions_page.own_entry.setText("")  # setText also forgets the undo history
         if "glossary" in self._pages:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from desktop_app.consultation import Change, Consultation
 from desktop_app.content.model import Site
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -25,10 +26,29 @@ class SiteSelectionModel(QAbstractListModel):
 
     selectionChanged = Signal(list)  # the selected site ids, in display order
 
-    def __init__(self, sites: tuple[Site, ...], parent: QObject | None = None) -> None:
+    def __init__(
+        self, sites: tuple[Site, ...], consultation: Consultation, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._sites = sites
-        self._selected: set[str] = set()
+        self._consultation = consultation
+        self._shown = set(consultation.site_ids)  # what the views were last told
+        # The consultation and its views are made together and go together.
+        consultation.subscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        if change != Change.SITES:
+            return
+        now = set(self._consultation.site_ids)
+        for site_id in sorted(now ^ self._shown, key=self.row_of):
+            index = self.index(self.row_of(site_id))
+            self.dataChanged.emit(
+                index,
+                index,
+                [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole],
+            )
+        self._shown = now
+        self.selectionChanged.emit(self.selected_ids())
 
     # -- Qt model API ------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -41,9 +61,10 @@ class SiteSelectionModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return site.title
         if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if site.id in self._selected else Qt.CheckState.Unchecked
+            chosen = self._consultation.is_chosen(site.id)
+            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            state = "selected" if site.id in self._selected else "not selected"
+            state = "selected" if self._consultation.is_chosen(site.id) else "not selected"
             return f"{site.title}: {state}"
         if role == SITE_ID_ROLE:
             return site.id
@@ -81,27 +102,15 @@ class SiteSelectionModel(QAbstractListModel):
 
     def is_selected(self, site_id: str) -> bool:
         """Whether a site is selected."""
-        return site_id in self._selected
+        return self._consultation.is_chosen(site_id)
 
     def selected_ids(self) -> list[str]:
         """Selected site ids in display order."""
-        return [site.id for site in self._sites if site.id in self._selected]
+        return self._consultation.site_ids
 
     def set_selected(self, site_id: str, selected: bool) -> None:
-        """Select or unselect one site."""
-        if (site_id in self._selected) == selected:
-            return
-        if selected:
-            self._selected.add(site_id)
-        else:
-            self._selected.discard(site_id)
-        index = self.index(self.row_of(site_id))
-        self.dataChanged.emit(
-            index,
-            index,
-            [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ToolTipRole],
-        )
-        self.selectionChanged.emit(self.selected_ids())
+        """Select or unselect one site (unselecting takes its questions and options along)."""
+        self._consultation.set_site(site_id, selected)
 
     def toggle(self, site_id: str) -> None:
         """Select a site when it is not, unselect it when it is."""
@@ -109,5 +118,5 @@ class SiteSelectionModel(QAbstractListModel):
 
     def clear(self) -> None:
         """Unselect every site."""
-        for site_id in list(self._selected):
+        for site_id in self._consultation.site_ids:
             self.set_selected(site_id, False)

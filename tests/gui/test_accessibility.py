@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
+from desktop_app.consultation import Consultation
 from desktop_app.ui.compare import CompareTableModel
 from desktop_app.ui.glossary_page import GlossaryListModel
 from desktop_app.ui.questions_page import QuestionListModel
@@ -123,7 +124,8 @@ def test_item_models_pass_the_model_tester(
     qtmodeltester: ModelTester, controller: Controller
 ) -> None:
     library = controller.library
-    selection = SiteSelectionModel(library.sites)
+    consultation = Consultation(library)
+    selection = SiteSelectionModel(library.sites, consultation)
     qtmodeltester.check(selection)
     selection.set_selected("bone", True)
     qtmodeltester.check(selection)
@@ -131,7 +133,7 @@ def test_item_models_pass_the_model_tester(
     compare.set_option_ids(["bone-radiotherapy", "bone-sbrt", "bone-surgery"])
     qtmodeltester.check(compare)
     qtmodeltester.check(GlossaryListModel(library.glossary))
-    session = PatientSession()
+    session = PatientSession(consultation)
     questions = QuestionListModel(library, selection, session)
     qtmodeltester.check(questions)
 
