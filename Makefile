@@ -24,6 +24,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check desktop_app tests packaging tools
 	$(BIN)/ruff format --check desktop_app tests packaging tools
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -59,4 +60,4 @@ bundle-test: bundle
 	$(BIN)/python packaging/bundle_test.py dist/mbc-guide
 
 clean:
-	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
