@@ -52,7 +52,7 @@ def _tag(element: ET.Element) -> str:
 def _document_with(root: ET.Element, keep: ET.Element) -> bytes:
     shell = ET.Element(root.tag, root.attrib)
     shell.append(copy.deepcopy(keep))
-    return ET.tostring(shell, encoding="utf-8", xml_declaration=True)
+    return bytes(ET.tostring(shell, encoding="utf-8", xml_declaration=True))
 
 
 def parse_body_diagram(svg_bytes: bytes) -> BodyDiagram:

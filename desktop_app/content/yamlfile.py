@@ -251,7 +251,7 @@ def _check_limits(text: str, offset: int) -> None:
     scan = _Scan(offset)
     try:
         while True:
-            event = loader.get_event()
+            event = loader.get_event()  # type: ignore[no-untyped-call]  # PyYAML's stubs
             if isinstance(event, yaml.StreamEndEvent):
                 return
             scan.feed(event)

@@ -19,7 +19,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from desktop_app import APP_NAME, __version__
 from desktop_app.content.model import ContentLibrary
 from desktop_app.handout import back, front, sections
-from desktop_app.handout.errors import HandoutError
+from desktop_app.handout.errors import HandoutError as HandoutError  # re-exported
 from desktop_app.handout.fonts import HandoutFonts, register_fonts
 from desktop_app.handout.header import footer_text
 from desktop_app.handout.logo import logo_notice
@@ -71,7 +71,7 @@ class _HandoutCanvas(Canvas):
         """Keep the finished page; start an empty one."""
         self._held.append(dict(self.__dict__))
         self._outline = []
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # Canvas's own, not in its stubs
 
     def save(self) -> None:
         """Write every held page with its footer, then the file."""
@@ -88,7 +88,7 @@ class _HandoutCanvas(Canvas):
         Canvas.save(self)
 
     def _draw_footer(self, number: int, total: int) -> None:
-        width, _ = self._pagesize
+        width, _ = self._pagesize  # type: ignore[attr-defined]  # Canvas's own, not in its stubs
         page = f"Page {number} of {total}"
         self.saveState()
         self.setStrokeColor(RULE)

@@ -52,7 +52,7 @@ def _without_text(svg: bytes) -> bytes:
     for element, parent in parents.items():
         if _local(element.tag) == "text":
             parent.remove(element)
-    return ET.tostring(root, encoding="utf-8")
+    return bytes(ET.tostring(root, encoding="utf-8"))
 
 
 def _multiply(m: Affine, n: Affine) -> Affine:
@@ -225,7 +225,8 @@ def body_diagram(
     pad = radius + 1  # room for a marker at the very edge of the figure
     scale = (height - 2 * pad) / source.height
     drawing = Drawing(source.width * scale + 2 * pad, height)
-    drawing.initialFontName = fonts.regular  # never fall back to a base-14 font
+    # never fall back to a base-14 font (renderPDF reads it; the stubs do not know it)
+    drawing.initialFontName = fonts.regular  # type: ignore[attr-defined]
     chosen = {f"site-{site_id}" for site_id in site_ids}
     body = Group(*(_recoloured(node, chosen) for node in source.contents))
     body.transform = (scale, 0, 0, scale, pad, pad)

@@ -179,7 +179,7 @@ def _svg_flowable(
     scale = min(max_width / width, max_height / height)
     drawing.scale(scale, scale)
     drawing.width, drawing.height = width * scale, height * scale
-    drawing.initialFontName = register_fonts().regular
+    drawing.initialFontName = register_fonts().regular  # type: ignore[attr-defined]  # read by renderPDF
     return drawing, float(drawing.width)
 
 

@@ -149,7 +149,7 @@ def make_styles(large_print: bool) -> HandoutStyles:
         "Band",
         parent=cell_question,
         backColor=QUESTION_FILL,
-        borderPadding=(4 * k, 6 * k),
+        borderPadding=(4 * k, 6 * k),  # type: ignore[arg-type]  # (vertical, horizontal) works
         leftIndent=6 * k,
         rightIndent=6 * k,
         spaceBefore=16 * k,

@@ -9,10 +9,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
 from tests.gui.visible_text import markup_found, visible_texts
-from tools.tour import consultation_scenes, kiosk_scenes, leave_scene, settle
+from tools.tour import Scene, consultation_scenes, kiosk_scenes, leave_scene, settle
 
 
-def _walk(controller: Controller, scenes_for: Callable[[Controller], list]) -> dict[str, list[str]]:
+def _walk(
+    controller: Controller, scenes_for: Callable[[Controller], list[Scene]]
+) -> dict[str, list[str]]:
     problems: dict[str, list[str]] = {}
     for scene in scenes_for(controller):
         top = scene.show(controller)

@@ -305,7 +305,7 @@ def _refuse_to_open(monkeypatch: pytest.MonkeyPatch, refused: Path) -> None:
             raise PermissionError(13, "Permission denied", str(path))
         return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(config_module.os, "stat", stat_or_refuse)
+    monkeypatch.setattr(os, "stat", stat_or_refuse)
 
 
 @pytest.mark.parametrize("what", ["file", "folder"])

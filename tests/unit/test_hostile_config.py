@@ -234,7 +234,7 @@ def _kept(how: float, value: str, opener: str) -> bool:
 
 @generator
 def _tables_and_dotted_keys(rng: random.Random, folder: Path) -> Built:
-    pool = [
+    pool: list[Callable[[], str]] = [
         lambda: f"[{rng.choice(KEYS)}]\nx = 1\n",
         lambda: f"[[{rng.choice(KEYS)}]]\nx = 1\n[[{rng.choice(KEYS)}]]\n",
         lambda: f"{rng.choice(KEYS)}.x = 1\n",
@@ -350,7 +350,7 @@ def _truncated(rng: random.Random, folder: Path) -> Built:
 @generator
 def _huge(rng: random.Random, folder: Path) -> Built:
     size = rng.choice([65535, 65536, 65537, 100_000, 1_000_000, 5_000_000])
-    filler = rng.choice(
+    filler: Callable[[int], str] = rng.choice(
         [
             lambda i: f"# comment {i}\n",
             lambda i: f"unknown_{i} = {i}\n",

@@ -755,7 +755,7 @@ def _hard_stop(seconds: float) -> Iterator[None]:
 
 def _peak_memory() -> int:
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * scale
 
 
 class _LogRecords(logging.Handler):
