@@ -5,25 +5,29 @@ has loaded without a single problem, the program keeps the resulting model in th
 user's cache folder; the next start reads it back only if every file is byte-for-byte
 the same and the program version is unchanged. The cache never holds anything about
 a patient, and any trouble with it simply means loading the files again.
+
+The file is JSON (`json_codec`), checked field by field against the model's types as
+it is read: unlike pickle, a file someone else put in the cache folder cannot run code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import os
-import pickle
 from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.atomic_file import write_atomically
 from desktop_app.content import files
+from desktop_app.content.json_codec import CodecError, decode, encode
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 
 log = logging.getLogger(__name__)
-_FORMAT = "1"
+_FORMAT = "2"  # 2: JSON (1 was pickle)
 _YAML_FILES = ("meta.yaml", "sources.yaml", "glossary.yaml", "questions.yaml")
 _FOLDERS = ("sites", "options")
 # what reading the files for a fingerprint may raise; any of them means "load the files"
@@ -58,7 +62,7 @@ def fingerprint(root: Path) -> str:
 
 
 def _cache_file(root: Path, cache_dir: Path) -> Path:
-    return cache_dir / f"content-{fingerprint(root)}.pickle"
+    return cache_dir / f"content-{fingerprint(root)}.json"
 
 
 def load_cached(root: Path, cache_dir: Path, today: dt.date) -> ContentLibrary | None:
@@ -71,11 +75,14 @@ def load_cached(root: Path, cache_dir: Path, today: dt.date) -> ContentLibrary |
     try:
         if not path.is_file():
             return None
-        library = pickle.loads(path.read_bytes())
-    except Exception:  # a damaged or foreign cache file: ignore it and load the files
-        log.info("content cache unusable; loading the files", exc_info=True)
+        data = json.loads(path.read_bytes())
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            raise CodecError("another program version's cache")
+        library = decode(ContentLibrary, data.get("library"))
+    except (OSError, ValueError, RecursionError) as exc:  # damaged or foreign: load the files
+        log.info("content cache %s not used (%s); loading the files", path.name, exc)
         return None
-    if not isinstance(library, ContentLibrary) or library.root != root:
+    if library.root != root:
         return None
     if today > library.earliest_next_review:
         return None  # a review has fallen due: load the files so the notice is shown
@@ -87,11 +94,12 @@ def store(library: ContentLibrary, cache_dir: Path) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         target = _cache_file(library.root, cache_dir)
-        for old in cache_dir.glob("content-*.pickle"):
+        for old in [*cache_dir.glob("content-*.json"), *cache_dir.glob("content-*.pickle")]:
             if old != target:
                 old.unlink(missing_ok=True)
-        write_atomically(target, pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
-    except (*_UNREADABLE, pickle.PicklingError):
+        data = {"format": _FORMAT, "library": encode(library)}
+        write_atomically(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except (*_UNREADABLE, CodecError):
         log.info("could not write the content cache in %s", cache_dir, exc_info=True)
 
 
