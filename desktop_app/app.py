@@ -24,10 +24,11 @@ from desktop_app.config import (
     is_there,
     load_or_default,
 )
-from desktop_app.consultation import Consultation
+from desktop_app.consultation import Consultation, HandoutForm
 from desktop_app.content.cache import default_cache_dir, load_content_cached
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
+from desktop_app.handout.request import ALL_SECTIONS, PageSize, Section
 from desktop_app.resources import bundled_content_dir, resources_dir
 from desktop_app.ui.accessible import install as install_accessibility
 from desktop_app.ui.headings import follow_text_size
@@ -137,7 +138,10 @@ class Controller(QObject):
             self.start_text_step = min(self.max_text_step, remembered)
         self.text_step = apply_text_size(app, self.start_text_step)
         apply_theme(app, self.theme)
-        self.consultation = Consultation(library)
+        # A fresh handout form: the clinic's paper; a kiosk has nothing "discussed today".
+        parts = ALL_SECTIONS if consultation else ALL_SECTIONS - {Section.DISCUSSED}
+        fresh_form = HandoutForm(page_size=PageSize(config.page_size), sections=parts)
+        self.consultation = Consultation(library, fresh_form)
         self.selection = SiteSelectionModel(library.sites, self.consultation, self)
         self.session = PatientSession(self.consultation, self)
         self.services = PanelServices(library)

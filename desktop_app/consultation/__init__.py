@@ -5,6 +5,7 @@ from desktop_app.consultation.consultation import (
     Change,
     Consultation,
     ConsultationState,
+    HandoutForm,
 )
 
-__all__ = ["MAX_COMPARED", "Change", "Consultation", "ConsultationState"]
+__all__ = ["MAX_COMPARED", "Change", "Consultation", "ConsultationState", "HandoutForm"]

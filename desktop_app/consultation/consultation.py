@@ -18,11 +18,19 @@ person's actions to it, and it tells its listeners what changed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from desktop_app.content.model import ContentLibrary
+from desktop_app.handout.request import (
+    ALL_SECTIONS,
+    ClinicDetails,
+    HandoutRequest,
+    PageSize,
+    Section,
+)
 from desktop_app.handout.user_text import MAX_OWN_QUESTIONS
 
 MAX_COMPARED = 4
@@ -37,7 +45,19 @@ class Change(Enum):
     DISCUSSED = "discussed"
     QUESTIONS = "questions"
     FIELDS = "fields"
+    FORM = "form"
     RESET = "reset"
+
+
+@dataclass(frozen=True)
+class HandoutForm:
+    """How the handout is to be made: its date, paper, print size and parts."""
+
+    date: dt.date | None = None
+    """None: the day the handout is made (a fresh form always means today)."""
+    page_size: PageSize = PageSize.A4
+    large_print: bool = False
+    sections: frozenset[Section] = field(default=ALL_SECTIONS)
 
 
 @dataclass(frozen=True)
@@ -52,6 +72,7 @@ class ConsultationState:
     patient_name: str = ""
     prepared_by: str = ""
     notes: str = ""
+    handout_form: HandoutForm = HandoutForm()
 
 
 Listener = Callable[[Change], None]
@@ -60,8 +81,12 @@ Listener = Callable[[Change], None]
 class Consultation:
     """The person's choices and typed text, with the rules that tie them together."""
 
-    def __init__(self, library: ContentLibrary) -> None:
+    def __init__(self, library: ContentLibrary, fresh_form: HandoutForm = HandoutForm()) -> None:
+        """`fresh_form` is the handout form a new consultation starts with (the clinic's
+        paper size; in kiosk mode, no "discussed today" part)."""
         self._library = library
+        self._fresh_form = fresh_form
+        self._form = fresh_form
         self._site_order = [site.id for site in library.sites]
         self._sites: set[str] = set()
         self._compared: list[str] = []
@@ -96,11 +121,12 @@ class Consultation:
             patient_name=self._patient_name,
             prepared_by=self._prepared_by,
             notes=self._notes,
+            handout_form=self._form,
         )
 
     def is_pristine(self) -> bool:
         """Whether this consultation equals a fresh one (nothing chosen or typed)."""
-        return self.state() == ConsultationState()
+        return self.state() == ConsultationState(handout_form=self._fresh_form)
 
     def reset(self) -> None:
         """Forget everything: afterwards this equals a fresh consultation."""
@@ -110,12 +136,14 @@ class Consultation:
         self._questions.clear()
         self._own_questions.clear()
         self._patient_name = self._prepared_by = self._notes = ""
+        self._form = self._fresh_form
         self._changed(
             Change.SITES,
             Change.COMPARED,
             Change.DISCUSSED,
             Change.QUESTIONS,
             Change.FIELDS,
+            Change.FORM,
             Change.RESET,
         )
 
@@ -263,3 +291,56 @@ class Consultation:
             return
         self._patient_name, self._prepared_by, self._notes = fields
         self._changed(Change.FIELDS)
+
+    # -- the handout -----------------------------------------------------------
+    @property
+    def handout_form(self) -> HandoutForm:
+        """How the handout is to be made."""
+        return self._form
+
+    def set_handout_form(self, form: HandoutForm) -> None:
+        """Change how the handout is to be made."""
+        if form != self._form:
+            self._form = form
+            self._changed(Change.FORM)
+
+    def change_handout_form(
+        self,
+        *,
+        date: dt.date | None = None,
+        page_size: PageSize | None = None,
+        large_print: bool | None = None,
+        sections: frozenset[Section] | None = None,
+    ) -> None:
+        """Change some of the handout form (what is not given stays)."""
+        form = self._form
+        self.set_handout_form(
+            replace(
+                form,
+                date=form.date if date is None else date,
+                page_size=form.page_size if page_size is None else page_size,
+                large_print=form.large_print if large_print is None else large_print,
+                sections=form.sections if sections is None else sections,
+            )
+        )
+
+    def to_handout_request(
+        self, clinic: ClinicDetails, today: dt.date | None = None
+    ) -> HandoutRequest:
+        """The handout this consultation describes, for this clinic, made `today`."""
+        form = self._form
+        return HandoutRequest(
+            site_ids=tuple(self.site_ids),
+            compared_option_ids=tuple(self._compared),
+            discussed_option_ids=tuple(self._discussed),
+            question_ids=tuple(self._questions),
+            own_questions=tuple(self._own_questions),
+            patient_name=self._patient_name,
+            prepared_by=self._prepared_by,
+            date=form.date or today or dt.date.today(),
+            notes=self._notes,
+            page_size=form.page_size,
+            large_print=form.large_print,
+            sections=form.sections,
+            clinic=clinic,
+        )

@@ -126,7 +126,6 @@ class HandoutPage(QWidget):
         session: PatientSession,
         clinic: ClinicDetails,
         consultation: bool,
-        page_size: PageSize = PageSize.A4,
         printer_name: str = "",
         parent: QWidget | None = None,
     ) -> None:
@@ -136,7 +135,6 @@ class HandoutPage(QWidget):
         self._session = session
         self._clinic = clinic
         self._consultation = consultation
-        self._default_page_size = page_size
         self._printer_name = printer_name
         self._job: BackgroundJob | None = None
         # Jobs still running when the session was cleared: kept alive until they end,
@@ -189,7 +187,6 @@ class HandoutPage(QWidget):
         self.page_size.addItem("A4", PageSize.A4)
         self.page_size.addItem("US Letter", PageSize.LETTER)
         self.page_size.setAccessibleName("Page size")
-        self.page_size.setCurrentIndex(self.page_size.findData(self._default_page_size))
         form.addRow("Page size", self.page_size)
         self.large_print = QCheckBox("Large print")
         self.large_print.setAccessibleName("Large print")
@@ -211,7 +208,6 @@ class HandoutPage(QWidget):
             # Kiosk: the whole handout (nothing was "discussed"); no list of boxes to fill.
             box.setVisible(self._consultation)
         sections_label.setVisible(self._consultation)
-        self._reset_sections()
         notes_label = QLabel("Notes for the handout" if self._consultation else "Your notes")
         notes_label.setFont(self._bold(notes_label))
         form_side.addWidget(notes_label)
@@ -256,6 +252,12 @@ class HandoutPage(QWidget):
         for edit in (self.name_edit, self.prepared_edit):
             edit.textChanged.connect(self._store_fields)
         self._on_notes_changed()
+        self._show_form()
+        self.date_edit.dateChanged.connect(self._store_form)
+        self.page_size.currentIndexChanged.connect(self._store_form)
+        self.large_print.toggled.connect(self._store_form)
+        for box in self.section_boxes.values():
+            box.toggled.connect(self._store_form)
 
     @staticmethod
     def _bold(label: QLabel) -> QFont:
@@ -283,9 +285,29 @@ class HandoutPage(QWidget):
             self.name_edit.text(), self.prepared_edit.text(), self.notes_edit.toPlainText()
         )
 
-    def _reset_sections(self) -> None:
+    def _store_form(self, *_: object) -> None:
+        date = self.date_edit.date()
+        self._session.consultation.change_handout_form(
+            date=dt.date(date.year(), date.month(), date.day()),
+            page_size=self.page_size.currentData(),
+            large_print=self.large_print.isChecked(),
+            sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
+        )
+
+    def _show_form(self) -> None:
+        """Show the consultation's handout form (a fresh one: today, the clinic's paper)."""
+        form = self._session.consultation.handout_form
+        shown = form.date or dt.date.today()
+        widgets = (self.date_edit, self.page_size, self.large_print, *self.section_boxes.values())
+        for widget in widgets:
+            widget.blockSignals(True)  # showing the form is not changing it
+        self.date_edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.page_size.setCurrentIndex(self.page_size.findData(form.page_size))
+        self.large_print.setChecked(form.large_print)
         for section, box in self.section_boxes.items():
-            box.setChecked(self._consultation or section is not Section.DISCUSSED)
+            box.setChecked(section in form.sections)
+        for widget in widgets:
+            widget.blockSignals(False)
 
     def _on_session_cleared(self) -> None:
         """A new patient: the form as it was when the program started."""
@@ -302,10 +324,7 @@ class HandoutPage(QWidget):
         self.notes_edit.clear()  # clears the undo history too
         self.notes_edit.blockSignals(False)
         self.notes_count.setText(f"0 of {MAX_NOTES_LENGTH:,} characters")
-        self.date_edit.setDate(QDate.currentDate())
-        self.page_size.setCurrentIndex(self.page_size.findData(self._default_page_size))
-        self.large_print.setChecked(False)
-        self._reset_sections()
+        self._show_form()
         self.status.clear()
         self._show_preview_hint()
 
@@ -324,23 +343,8 @@ class HandoutPage(QWidget):
 
     # -- the request -------------------------------------------------------
     def request(self) -> HandoutRequest:
-        """The handout the form and the session describe right now."""
-        date = self.date_edit.date()
-        return HandoutRequest(
-            site_ids=tuple(self._selection.selected_ids()),
-            compared_option_ids=tuple(self._session.compared),
-            discussed_option_ids=tuple(self._session.discussed),
-            question_ids=tuple(self._session.question_ids),
-            own_questions=tuple(self._session.own_questions),
-            patient_name=self.name_edit.text(),
-            prepared_by=self.prepared_edit.text(),
-            date=dt.date(date.year(), date.month(), date.day()),
-            notes=self.notes_edit.toPlainText(),
-            page_size=self.page_size.currentData(),
-            large_print=self.large_print.isChecked(),
-            sections=frozenset(s for s, box in self.section_boxes.items() if box.isChecked()),
-            clinic=self._clinic,
-        )
+        """The handout the consultation describes right now (what the form shows)."""
+        return self._session.consultation.to_handout_request(self._clinic)
 
     def _run(
         self,

@@ -240,7 +240,6 @@ class MainWindow(QMainWindow):
                 self._theme,
             )
         if name == "handout":
-            from desktop_app.handout.request import PageSize
             from desktop_app.ui.handout_page import HandoutPage
 
             return HandoutPage(
@@ -249,7 +248,6 @@ class MainWindow(QMainWindow):
                 self.session,
                 self._config.clinic_details(),
                 self._consultation,
-                page_size=PageSize(self._config.page_size),
                 printer_name=self._config.printer_name,
             )
         if name == "option":

@@ -8,13 +8,15 @@ show is read back from the widgets and compared with the handout request.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
+from desktop_app.handout.request import PageSize
 from desktop_app.ui.compare import ColumnHeader
 from desktop_app.ui.questions_page import QUESTION_ID_ROLE
 from desktop_app.ui.site_model import SITE_ID_ROLE
@@ -151,3 +153,53 @@ def test_a_question_of_a_site_unchosen_leaves_the_handout(
     _click_row(qtbot, window.map_page.site_list, controller.selection.row_of("spine"))
     assert controller.selection.selected_ids() == []
     assert spine_question not in window.handout_page.request().question_ids
+
+
+def _fill_everything(qtbot: QtBot, controller: Controller) -> None:
+    """A value in every part of a consultation, put there through the window."""
+    window = controller.window
+    window.show_map()
+    settle()
+    _click_row(qtbot, window.map_page.site_list, controller.selection.row_of("spine"))
+    window.show_site("spine")
+    settle()
+    cards = window.site_pages.page("spine").cards
+    for card in cards[:2]:
+        qtbot.mouseClick(card.compare_button, Qt.MouseButton.LeftButton)
+        if card.discussed_box is not None:
+            qtbot.mouseClick(card.discussed_box, Qt.MouseButton.LeftButton)
+    window.show_questions()
+    settle()
+    _click_row(qtbot, window.questions_page.list, 0)
+    qtbot.keyClicks(window.questions_page.own_entry, "Can I swim?")
+    qtbot.mouseClick(window.questions_page.add_button, Qt.MouseButton.LeftButton)
+    window.show_handout()
+    settle()
+    page = window.handout_page
+    qtbot.keyClicks(page.name_edit, "Ana")
+    qtbot.keyClicks(page.prepared_edit, "Dr Weber")
+    qtbot.keyClicks(page.notes_edit, "Rest.")
+    page.date_edit.setDate(page.date_edit.date().addDays(3))
+    page.page_size.setCurrentIndex(1 - page.page_size.currentIndex())
+    page.large_print.click()
+    next(iter(page.section_boxes.values())).click()
+
+
+def test_new_patient_leaves_a_fresh_consultation_and_a_fresh_form(
+    qtbot: QtBot, controller: Controller
+) -> None:
+    fresh = controller.consultation.state()
+    _fill_everything(qtbot, controller)
+    filled = controller.consultation.state()
+    changed = [name for name in vars(fresh) if getattr(fresh, name) != getattr(filled, name)]
+    assert changed == list(vars(fresh)), "every part was filled through the window"
+    assert controller.window.handout_page.request().large_print
+    controller.window.ask = lambda *_: True
+    controller.window.new_patient()
+    settle()
+    assert controller.consultation.state() == fresh
+    page = controller.window.handout_page
+    assert not page.large_print.isChecked() and page.name_edit.text() == ""
+    assert page.date_edit.date() == QDate.currentDate()
+    assert page.request().date == dt.date.today()
+    assert page.page_size.currentData() == page.request().page_size == PageSize.A4

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from desktop_app.consultation import MAX_COMPARED, Change, Consultation, ConsultationState
+from desktop_app.consultation import (
+    MAX_COMPARED,
+    Change,
+    Consultation,
+    ConsultationState,
+    HandoutForm,
+)
 from desktop_app.content.loader import load_content
 from desktop_app.content.model import ContentLibrary
+from desktop_app.handout.request import ClinicDetails, HandoutRequest, PageSize, Section
 from desktop_app.handout.user_text import MAX_OWN_QUESTIONS
 from desktop_app.resources import bundled_content_dir
 from tests.qt_free import qt_modules_imported_by
@@ -135,15 +144,62 @@ def test_reset_leaves_it_equal_to_a_fresh_one(
     consultation.set_question(library.general_questions[0].id, True)
     consultation.add_own_question("Can I drive?")
     consultation.set_fields("Ana", "Dr Weber", "Call us.")
+    consultation.change_handout_form(
+        date=dt.date(2026, 12, 24),
+        page_size=PageSize.LETTER,
+        large_print=True,
+        sections=frozenset({Section.GLOSSARY}),
+    )
     state = consultation.state()
     empty = [name for name, value in vars(state).items() if not value]
     assert empty == [], "a field the test leaves empty would not show a reset forgot it"
+    fresh_form = HandoutForm()
+    same = [f for f in vars(fresh_form) if getattr(state.handout_form, f) == getattr(fresh_form, f)]
+    assert same == [], "every part of the handout form is changed before the reset"
     assert not consultation.is_pristine()
     heard = _heard(consultation)
     consultation.reset()
     assert consultation.state() == Consultation(library).state() == ConsultationState()
     assert consultation.is_pristine()
     assert heard[-1] == Change.RESET
+
+
+def test_the_handout_request_is_what_the_consultation_holds(
+    consultation: Consultation, library: ContentLibrary
+) -> None:
+    clinic = ClinicDetails(name="Riverside")
+    today = dt.date(2026, 12, 2)
+    fresh = consultation.to_handout_request(clinic, today)
+    assert fresh == HandoutRequest(date=today, clinic=clinic)  # a fresh form: today
+    consultation.set_site("spine", True)
+    consultation.set_compared("spine-sbrt", True)
+    consultation.set_question(library.site("spine").questions[0].id, True)
+    consultation.add_own_question("Can I swim?")
+    consultation.set_fields("Ana", "Dr Weber", "Rest.")
+    consultation.change_handout_form(large_print=True, page_size=PageSize.LETTER)
+    request = consultation.to_handout_request(clinic, today)
+    assert request.site_ids == ("spine",)
+    assert request.compared_option_ids == ("spine-sbrt",)
+    assert request.question_ids == (library.site("spine").questions[0].id,)
+    assert request.own_questions == ("Can I swim?",)
+    assert (request.patient_name, request.prepared_by, request.notes) == (
+        "Ana",
+        "Dr Weber",
+        "Rest.",
+    )
+    assert (request.large_print, request.page_size, request.date) == (True, PageSize.LETTER, today)
+    consultation.change_handout_form(date=dt.date(2027, 1, 5))
+    assert consultation.to_handout_request(clinic, today).date == dt.date(2027, 1, 5)
+
+
+def test_a_fresh_form_can_be_the_clinics_own(library: ContentLibrary) -> None:
+    kiosk_form = HandoutForm(page_size=PageSize.LETTER, sections=frozenset({Section.GLOSSARY}))
+    consultation = Consultation(library, kiosk_form)
+    assert consultation.is_pristine()
+    consultation.change_handout_form(large_print=True)
+    assert not consultation.is_pristine()
+    consultation.reset()
+    assert consultation.handout_form == kiosk_form and consultation.is_pristine()
 
 
 def test_a_listener_can_stop_listening(consultation: Consultation) -> None:
