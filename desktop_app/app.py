@@ -30,14 +30,14 @@ from desktop_app.content.model import ContentLibrary
 from desktop_app.content.problems import LoadResult
 from desktop_app.handout.request import ALL_SECTIONS, PageSize, Section
 from desktop_app.resources import bundled_content_dir, resources_dir
-from desktop_app.ui.accessible import install as install_accessibility
-from desktop_app.ui.headings import follow_text_size
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.services import PanelServices
-from desktop_app.ui.session import PatientSession
-from desktop_app.ui.site_model import SiteSelectionModel
-from desktop_app.ui.targets import PointerStyle, make_pointer_friendly
-from desktop_app.ui.theme import (
+from desktop_app.ui.models.session import PatientSession
+from desktop_app.ui.models.site_model import SiteSelectionModel
+from desktop_app.ui.models.view_settings import ViewSettings
+from desktop_app.ui.qt.accessible import install as install_accessibility
+from desktop_app.ui.qt.services import PanelServices
+from desktop_app.ui.qt.targets import PointerStyle, make_pointer_friendly
+from desktop_app.ui.qt.theme import (
     CONSULTATION_MAX_TEXT_STEP,
     DEFAULT_TEXT_STEP,
     HIGH_CONTRAST,
@@ -46,11 +46,11 @@ from desktop_app.ui.theme import (
     apply_text_size,
     apply_theme,
 )
-from desktop_app.ui.view_settings import ViewSettings
+from desktop_app.ui.widgets.headings import follow_text_size
 
 if TYPE_CHECKING:
-    from desktop_app.ui.kiosk import KioskMode
-    from desktop_app.ui.rich_text import LinkExplainer
+    from desktop_app.ui.kiosk.kiosk import KioskMode
+    from desktop_app.ui.widgets.rich_text import LinkExplainer
 
 log = logging.getLogger(__name__)
 UI_FONT_FAMILY = "DejaVu Sans"
@@ -163,7 +163,7 @@ class Controller(QObject):
             make_pointer_friendly(self.window)
             self.window.pageBuilt.connect(self._on_page_built)
         else:
-            from desktop_app.ui.kiosk import KioskMode
+            from desktop_app.ui.kiosk.kiosk import KioskMode
 
             self.kiosk = KioskMode(
                 app,

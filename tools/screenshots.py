@@ -25,7 +25,7 @@ from desktop_app.app import Controller, choose_content, make_application
 from desktop_app.config import DEFAULTS
 from desktop_app.content.model import ContentLibrary
 from desktop_app.staff_pin import hash_pin
-from desktop_app.ui.theme import DEFAULT_TEXT_STEP, TEXT_SIZES_PT, apply_text_size
+from desktop_app.ui.qt.theme import DEFAULT_TEXT_STEP, TEXT_SIZES_PT, apply_text_size
 from tools.tour import Scene, consultation_scenes, kiosk_scenes, leave_scene, settle
 
 KIOSK_CONFIG = dataclasses.replace(

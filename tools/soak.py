@@ -64,8 +64,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app import Controller, make_application, start_program
-from desktop_app.ui.site_page import OptionCard
-from desktop_app.ui.theme import TEXT_SIZES_PT
+from desktop_app.ui.pages.site_page import OptionCard
+from desktop_app.ui.qt.theme import TEXT_SIZES_PT
 from tools.tour import (
     consultation_scenes,
     kiosk_scenes,

@@ -22,21 +22,21 @@ from PySide6.QtWidgets import (
 from desktop_app.body_diagram import BodyDiagram
 from desktop_app.config import DEFAULTS, ClinicConfig
 from desktop_app.content.model import ContentLibrary
-from desktop_app.ui.body_map_page import BodyMapPage
-from desktop_app.ui.navigation import History, Place
-from desktop_app.ui.reflow import CurrentPageStack, FlowLayout
-from desktop_app.ui.services import PanelServices
-from desktop_app.ui.session import PatientSession
-from desktop_app.ui.site_model import SiteSelectionModel
-from desktop_app.ui.theme import Theme
+from desktop_app.ui.models.navigation import History, Place
+from desktop_app.ui.models.session import PatientSession
+from desktop_app.ui.models.site_model import SiteSelectionModel
+from desktop_app.ui.pages.body_map_page import BodyMapPage
+from desktop_app.ui.qt.reflow import CurrentPageStack, FlowLayout
+from desktop_app.ui.qt.services import PanelServices
+from desktop_app.ui.qt.theme import Theme
 
 if TYPE_CHECKING:
-    from desktop_app.ui.compare import ComparePanel
-    from desktop_app.ui.glossary_page import GlossaryPage
-    from desktop_app.ui.handout_page import HandoutPage
-    from desktop_app.ui.questions_page import QuestionsPage
-    from desktop_app.ui.rich_text import RichBrowser
-    from desktop_app.ui.site_page import SitePage, SitePages
+    from desktop_app.ui.pages.compare import ComparePanel
+    from desktop_app.ui.pages.glossary_page import GlossaryPage
+    from desktop_app.ui.pages.handout_page import HandoutPage
+    from desktop_app.ui.pages.questions_page import QuestionsPage
+    from desktop_app.ui.pages.site_page import SitePage, SitePages
+    from desktop_app.ui.widgets.rich_text import RichBrowser
 
 AskFunction = Callable[[QWidget, str, str], bool]
 
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, name: str) -> QWidget:
         if name == "site":
-            from desktop_app.ui.site_page import SitePages
+            from desktop_app.ui.pages.site_page import SitePages
 
             site_pages = SitePages(
                 self.library,
@@ -220,18 +220,18 @@ class MainWindow(QMainWindow):
             site_pages.optionDetailsRequested.connect(self.show_option)
             return site_pages
         if name == "compare":
-            from desktop_app.ui.compare import ComparePanel, CompareTableModel
+            from desktop_app.ui.pages.compare import ComparePanel, CompareTableModel
 
             model = CompareTableModel(self.library, self)
             return ComparePanel(
                 model, self._services.renderer, self._services.explainer, self.session, self._theme
             )
         if name == "questions":
-            from desktop_app.ui.questions_page import QuestionsPage
+            from desktop_app.ui.pages.questions_page import QuestionsPage
 
             return QuestionsPage(self.library, self.selection, self.session)
         if name == "glossary":
-            from desktop_app.ui.glossary_page import GlossaryPage
+            from desktop_app.ui.pages.glossary_page import GlossaryPage
 
             return GlossaryPage(
                 self.library.glossary,
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
                 self._theme,
             )
         if name == "handout":
-            from desktop_app.ui.handout_page import HandoutPage
+            from desktop_app.ui.pages.handout_page import HandoutPage
 
             return HandoutPage(
                 self.library,
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
                 printer_name=self._config.printer_name,
             )
         if name == "option":
-            from desktop_app.ui.rich_text import RichBrowser
+            from desktop_app.ui.widgets.rich_text import RichBrowser
 
             return RichBrowser(self._services.explainer, "Treatment option details")
         raise KeyError(name)
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         if self.about_opener is not None:
             self.about_opener()
             return
-        from desktop_app.ui.about_dialog import AboutDialog
+        from desktop_app.ui.dialogs.about_dialog import AboutDialog
 
         dialog = AboutDialog(
             self.library, self._services.renderer, self._services.explainer, self._theme, self

@@ -11,8 +11,8 @@ import pytest
 from desktop_app.app import choose_content
 from desktop_app.content.model import ContentLibrary
 from desktop_app.staff_pin import hash_pin
-from desktop_app.ui.pin_pad import CORNER_PX, HOLD_MS
-from desktop_app.ui.rich_text import plain_text
+from desktop_app.ui.kiosk.pin_pad import CORNER_PX, HOLD_MS
+from desktop_app.ui.widgets.rich_text import plain_text
 from tests.a11y.bus import ScreenReader, accessible_program, missing_pieces
 
 STAFF_PIN = "2468"
@@ -150,8 +150,12 @@ def _open_site_page(reader: ScreenReader, row: int, title: str) -> None:
     reader.press("list", "Body parts", action="Set Focus")
     reader.keys(*["Up"] * 9, *["Down"] * row)
     button = f"Open the page for {title}"
-    if not reader.wait_for("push button", button, timeout=1):
+    # Tick it only when it is not ticked yet (a space on a ticked row would untick it,
+    # and with it its compared options): read the row's state, never guess from timing.
+    row_node = _one(reader.tree(), "list item", title)
+    if "checked" not in row_node["states"]:
         reader.keys("space")
+    assert reader.wait_for("push button", button)
     reader.press("push button", button)
     assert reader.wait_for("filler", f"Page for {title}")
 

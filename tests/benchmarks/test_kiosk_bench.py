@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.app import Controller, choose_content, make_application
 from desktop_app.config import DEFAULTS
-from desktop_app.ui.theme import DEFAULT_TEXT_STEP, apply_text_size
+from desktop_app.ui.qt.theme import DEFAULT_TEXT_STEP, apply_text_size
 
 CYCLES = 1000
 WARM_UP = 50

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import Controller, choose_content, make_application
 from desktop_app.config import load
 from desktop_app.content.model import ContentLibrary
-from desktop_app.ui.theme import DEFAULT_TEXT_STEP, apply_text_size
+from desktop_app.ui.qt.theme import DEFAULT_TEXT_STEP, apply_text_size
 
 
 @pytest.fixture(scope="session")

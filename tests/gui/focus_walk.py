@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.ui.theme import contrast_ratio
+from desktop_app.ui.qt.theme import contrast_ratio
 from tools.tour import settle
 
 BAND_PX = 4  # how far outside a widget its focus ring may be drawn

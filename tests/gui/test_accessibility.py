@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
 from desktop_app.consultation import Consultation
-from desktop_app.ui.compare import CompareTableModel
-from desktop_app.ui.glossary_page import GlossaryListModel
-from desktop_app.ui.questions_page import QuestionListModel
-from desktop_app.ui.session import PatientSession
-from desktop_app.ui.site_model import SiteSelectionModel
-from desktop_app.ui.theme import (
+from desktop_app.ui.models.session import PatientSession
+from desktop_app.ui.models.site_model import SiteSelectionModel
+from desktop_app.ui.pages.compare import CompareTableModel
+from desktop_app.ui.pages.glossary_page import GlossaryListModel
+from desktop_app.ui.pages.questions_page import QuestionListModel
+from desktop_app.ui.qt.theme import (
     THEMES,
     contrast_pairs,
     contrast_ratio,

@@ -8,10 +8,10 @@ from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
-from desktop_app.ui.body_map import BodyMapWidget
-from desktop_app.ui.targets import MIN_POINTER_TARGET_PX
-from desktop_app.ui.theme import TEXT_SIZES_PT
-from desktop_app.ui.touch import MIN_TARGET_PX
+from desktop_app.ui.kiosk.touch import MIN_TARGET_PX
+from desktop_app.ui.qt.targets import MIN_POINTER_TARGET_PX
+from desktop_app.ui.qt.theme import TEXT_SIZES_PT
+from desktop_app.ui.widgets.body_map import BodyMapWidget
 from tools.tour import settle
 
 

@@ -18,7 +18,7 @@ from desktop_app.app import DEFAULT_WINDOW_SIZE, Controller, make_application, s
 from desktop_app.config import load
 from desktop_app.content.model import ContentLibrary
 from desktop_app.handout.request import PageSize
-from desktop_app.ui.theme import DEFAULT_TEXT_STEP, apply_text_size
+from desktop_app.ui.qt.theme import DEFAULT_TEXT_STEP, apply_text_size
 
 BUILD_TIMEOUT_MS = 20_000
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
-from desktop_app.ui import handout_page as handout_module
-from desktop_app.ui.handout_page import HandoutPage
+from desktop_app.ui.pages import handout_page as handout_module
+from desktop_app.ui.pages.handout_page import HandoutPage
 
 BUILD_TIMEOUT_MS = 20_000
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from desktop_app.app import Controller
-from desktop_app.ui.headings import HeadingLabel
-from desktop_app.ui.theme import DEFAULT_TEXT_STEP, TEXT_SIZES_PT
+from desktop_app.ui.qt.theme import DEFAULT_TEXT_STEP, TEXT_SIZES_PT
+from desktop_app.ui.widgets.headings import HeadingLabel
 
 
 def _headings(controller: Controller) -> list[HeadingLabel]:

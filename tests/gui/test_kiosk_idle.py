@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import KIOSK_TEXT_STEP, Controller
-from desktop_app.ui.navigation import START
-from desktop_app.ui.theme import NORMAL, TEXT_SIZES_PT
+from desktop_app.ui.models.navigation import START
+from desktop_app.ui.qt.theme import NORMAL, TEXT_SIZES_PT
 from tests.gui.leftovers import pages_enabled, traces, undo_left
 
 MakeKiosk = Callable[[str], Controller]

@@ -36,8 +36,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
 from desktop_app.handout.request import Section
-from desktop_app.ui import handout_page as handout_module
-from desktop_app.ui.touch import MIN_TARGET_PX
+from desktop_app.ui.kiosk.touch import MIN_TARGET_PX
+from desktop_app.ui.pages import handout_page as handout_module
 from tests.gui.leftovers import pages_enabled
 
 MakeKiosk = Callable[[str], Controller]

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import start_program
-from desktop_app.ui.theme import DEFAULT_TEXT_STEP, apply_text_size
+from desktop_app.ui.qt.theme import DEFAULT_TEXT_STEP, apply_text_size
 from tests.gui.leftovers import traces, undo_left
 
 BUILD_TIMEOUT_MS = 20_000
@@ -165,7 +165,7 @@ def test_a_whole_kiosk_session_leaves_the_name_in_no_file(
 def test_a_failed_handout_build_logs_where_but_not_what(
     qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from desktop_app.ui.background import BackgroundJob, start
+    from desktop_app.ui.qt.background import BackgroundJob, start
 
     secret = f"ZZPRIVACYTEST-{secrets.token_hex(6)}"
     failures: list[str] = []

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
 from desktop_app.staff_pin import LOCKOUT_SECONDS, MAX_TRIES, hash_pin
-from desktop_app.ui.kiosk import KioskMode
-from desktop_app.ui.pin_pad import HOLD_MS, NO_PIN_MESSAGE
+from desktop_app.ui.kiosk.kiosk import KioskMode
+from desktop_app.ui.kiosk.pin_pad import HOLD_MS, NO_PIN_MESSAGE
 from tests.gui.leftovers import pages_enabled
 
 MakeKiosk = Callable[[str], Controller]

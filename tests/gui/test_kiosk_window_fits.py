@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
-from desktop_app.ui.theme import TEXT_SIZES_PT
+from desktop_app.ui.qt.theme import TEXT_SIZES_PT
 from tools.tour import kiosk_scenes, leave_scene, settle
 
 

@@ -32,9 +32,9 @@ from desktop_app.app import Controller
 from desktop_app.content.model import ContentLibrary
 from desktop_app.handout.builder import render_handout
 from desktop_app.handout.request import HandoutRequest
-from desktop_app.ui.background import BackgroundJob
-from desktop_app.ui.pdf_pages import LoadedPdf
-from desktop_app.ui.site_page import SitePage
+from desktop_app.ui.pages.site_page import SitePage
+from desktop_app.ui.qt.background import BackgroundJob
+from desktop_app.ui.widgets.pdf_pages import LoadedPdf
 from tools.soak import resident_bytes
 
 

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
 from desktop_app.content.model import RowKey
-from desktop_app.ui.icon_array import COLUMNS, ROWS, IconArrayWidget
-from desktop_app.ui.rich_text import plain_text
-from desktop_app.ui.theme import NORMAL
+from desktop_app.ui.qt.theme import NORMAL
+from desktop_app.ui.widgets.icon_array import COLUMNS, ROWS, IconArrayWidget
+from desktop_app.ui.widgets.rich_text import plain_text
 
 
 def _tab_until(qtbot: QtBot, target: QWidget, limit: int = 80) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
-from desktop_app.ui.theme import CONSULTATION_MAX_TEXT_STEP, TEXT_SIZES_PT
+from desktop_app.ui.qt.theme import CONSULTATION_MAX_TEXT_STEP, TEXT_SIZES_PT
 from tools.tour import consultation_scenes, leave_scene, settle
 
 SHOWN = (QLabel, QAbstractButton, QLineEdit, QComboBox)

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
 from desktop_app.handout.request import PageSize
-from desktop_app.ui.compare import ColumnHeader
-from desktop_app.ui.questions_page import QUESTION_ID_ROLE
-from desktop_app.ui.site_model import SITE_ID_ROLE
-from desktop_app.ui.tick_list import TickList
+from desktop_app.ui.models.site_model import SITE_ID_ROLE
+from desktop_app.ui.pages.compare import ColumnHeader
+from desktop_app.ui.pages.questions_page import QUESTION_ID_ROLE
+from desktop_app.ui.widgets.tick_list import TickList
 from tools.tour import settle
 
 

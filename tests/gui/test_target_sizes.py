@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app import Controller
-from desktop_app.ui.targets import MIN_POINTER_TARGET_PX
-from desktop_app.ui.text_links import TextLink
-from desktop_app.ui.touch import MIN_TARGET_PX
+from desktop_app.ui.kiosk.touch import MIN_TARGET_PX
+from desktop_app.ui.qt.targets import MIN_POINTER_TARGET_PX
+from desktop_app.ui.widgets.text_links import TextLink
 from tools.tour import Scene, consultation_scenes, kiosk_scenes, leave_scene, settle
 
 TARGETS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QScrollBar)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import Controller
-from desktop_app.ui.rich_text import RichBrowser, RichLabel
+from desktop_app.ui.widgets.rich_text import RichBrowser, RichLabel
 
 TEXT = (
     '<p>Cancer that has spread makes <a href="term:metastasis">metastases</a>, '

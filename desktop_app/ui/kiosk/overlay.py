@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.reflow import ReflowScrollArea
+from desktop_app.ui.qt.reflow import ReflowScrollArea
 
 CARD_MAX_WIDTH = 1000
 

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary, Option
 from desktop_app.content.render import PanelRenderer
-from desktop_app.ui.headings import heading
-from desktop_app.ui.reflow import ReflowScrollArea
-from desktop_app.ui.rich_text import LinkExplainer, RichLabel
-from desktop_app.ui.session import MAX_COMPARED, PatientSession
-from desktop_app.ui.theme import Theme
-from desktop_app.ui.warning_box import WarningBox
+from desktop_app.ui.models.session import MAX_COMPARED, PatientSession
+from desktop_app.ui.qt.reflow import ReflowScrollArea
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.headings import heading
+from desktop_app.ui.widgets.rich_text import LinkExplainer, RichLabel
+from desktop_app.ui.widgets.warning_box import WarningBox
 
 
 class OptionCard(QFrame):

@@ -36,12 +36,18 @@ from desktop_app.handout.request import (
     Section,
 )
 from desktop_app.handout.user_text import MAX_NAME_LENGTH, MAX_NOTES_LENGTH
-from desktop_app.ui.background import BackgroundJob, ExpectedFailure, start
-from desktop_app.ui.headings import heading
-from desktop_app.ui.pdf_pages import JOB_TITLE, LoadedPdf, named_printer, print_pdf, printer_names
-from desktop_app.ui.reflow import ReflowScrollArea
-from desktop_app.ui.session import PatientSession
-from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.models.session import PatientSession
+from desktop_app.ui.models.site_model import SiteSelectionModel
+from desktop_app.ui.qt.background import BackgroundJob, ExpectedFailure, start
+from desktop_app.ui.qt.reflow import ReflowScrollArea
+from desktop_app.ui.widgets.headings import heading
+from desktop_app.ui.widgets.pdf_pages import (
+    JOB_TITLE,
+    LoadedPdf,
+    named_printer,
+    print_pdf,
+    printer_names,
+)
 
 SECTION_LABELS = {
     Section.DIAGRAM: "Body diagram",

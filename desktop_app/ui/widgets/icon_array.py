@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop_app.content.model import Figure
-from desktop_app.ui.theme import Theme
+from desktop_app.ui.qt.theme import Theme
 
 COLUMNS = 10
 ROWS = 10

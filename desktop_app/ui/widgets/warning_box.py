@@ -7,7 +7,7 @@ from PySide6.QtGui import QAccessible, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from desktop_app.content.colours import PanelColours
-from desktop_app.ui.rich_text import LinkExplainer, RichLabel
+from desktop_app.ui.widgets.rich_text import LinkExplainer, RichLabel
 
 BORDER_PX = 3
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QStackedWidget, QWidget
 
-from desktop_app.ui.targets import FOCUS_FRAME_ONLY
+from desktop_app.ui.qt.targets import FOCUS_FRAME_ONLY
 
 
 class ReflowScrollArea(QScrollArea):

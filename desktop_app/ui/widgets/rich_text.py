@@ -19,8 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser, QToolTip, QWidget
 
 from desktop_app.content.model import ContentLibrary
-from desktop_app.ui.targets import FOCUS_RING_PX, draw_focus_ring
-from desktop_app.ui.text_links import LinkSpot, TextLink, TextLinks, laid_out, link_spots
+from desktop_app.ui.qt.targets import FOCUS_RING_PX, draw_focus_ring
+from desktop_app.ui.widgets.text_links import LinkSpot, TextLink, TextLinks, laid_out, link_spots
 
 _TAGS = re.compile(r"<[^>]*>")
 

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary, Option, Row, RowKey
 from desktop_app.content.render import PanelRenderer
-from desktop_app.ui.headings import heading
-from desktop_app.ui.icon_array import IconArrayWidget
-from desktop_app.ui.reflow import ReflowScrollArea
-from desktop_app.ui.rich_text import LinkExplainer, RichLabel
-from desktop_app.ui.session import PatientSession
-from desktop_app.ui.theme import Theme
+from desktop_app.ui.models.session import PatientSession
+from desktop_app.ui.qt.reflow import ReflowScrollArea
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.headings import heading
+from desktop_app.ui.widgets.icon_array import IconArrayWidget
+from desktop_app.ui.widgets.rich_text import LinkExplainer, RichLabel
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop_app.ui.site_model import SiteSelectionModel
+from desktop_app.ui.models.site_model import SiteSelectionModel
 
 
 class BodyPartBox(QCheckBox):

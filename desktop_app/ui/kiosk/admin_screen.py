@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop_app import __version__
 from desktop_app.content.model import ContentLibrary
-from desktop_app.ui.overlay import Overlay, big_button
-from desktop_app.ui.reflow import FlowLayout
+from desktop_app.ui.kiosk.overlay import Overlay, big_button
+from desktop_app.ui.qt.reflow import FlowLayout
 
 
 def admin_facts(library: ContentLibrary, printer_name: str, config_source: str) -> list[str]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui.theme import TEXT_SIZES_PT
+from desktop_app.ui.qt.theme import TEXT_SIZES_PT
 
 MIN_SIZE = QSize(640, 480)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QMainWindow
 
-from desktop_app.ui.overlay import Overlay, big_button
+from desktop_app.ui.kiosk.overlay import Overlay, big_button
 
 INPUT_EVENTS = frozenset(
     {

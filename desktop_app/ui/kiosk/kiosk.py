@@ -29,18 +29,18 @@ from PySide6.QtWidgets import (
 from desktop_app.config import ClinicConfig
 from desktop_app.content.model import ContentLibrary
 from desktop_app.staff_pin import PinGate
-from desktop_app.ui.about_panel import AboutPanel
-from desktop_app.ui.admin_screen import AdminScreen
-from desktop_app.ui.handout_page import HandoutPage
-from desktop_app.ui.idle import IdleWarning, IdleWatcher
+from desktop_app.ui.kiosk.admin_screen import AdminScreen
+from desktop_app.ui.kiosk.idle import IdleWarning, IdleWatcher
+from desktop_app.ui.kiosk.overlay import MessagePanel
+from desktop_app.ui.kiosk.pin_pad import PinPad, StaffCorner
+from desktop_app.ui.kiosk.touch import TOUCH_STYLE, TouchStyle, make_touch_friendly
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.navigation import START
-from desktop_app.ui.overlay import MessagePanel
-from desktop_app.ui.pdf_pages import named_printer, print_test_page
-from desktop_app.ui.pin_pad import PinPad, StaffCorner
-from desktop_app.ui.rich_text import LinkExplainer
-from desktop_app.ui.targets import PointerStyle
-from desktop_app.ui.touch import TOUCH_STYLE, TouchStyle, make_touch_friendly
+from desktop_app.ui.models.navigation import START
+from desktop_app.ui.pages.about_panel import AboutPanel
+from desktop_app.ui.pages.handout_page import HandoutPage
+from desktop_app.ui.qt.targets import PointerStyle
+from desktop_app.ui.widgets.pdf_pages import named_printer, print_test_page
+from desktop_app.ui.widgets.rich_text import LinkExplainer
 
 BLOCKED_KEYS: tuple[tuple[Qt.Key, Qt.KeyboardModifier | None], ...] = (
     (Qt.Key.Key_Escape, None),  # None: with any modifiers

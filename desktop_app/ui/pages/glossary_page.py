@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLa
 
 from desktop_app.content.model import GlossaryTerm
 from desktop_app.content.render import PanelRenderer
-from desktop_app.ui.headings import heading
-from desktop_app.ui.rich_text import LinkExplainer, RichBrowser
-from desktop_app.ui.theme import Theme
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.headings import heading
+from desktop_app.ui.widgets.rich_text import LinkExplainer, RichBrowser
 
 _Index = QModelIndex | QPersistentModelIndex
 TERM_ID_ROLE = Qt.ItemDataRole.UserRole + 1

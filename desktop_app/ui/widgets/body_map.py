@@ -35,11 +35,11 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop_app.body_diagram import BodyDiagram
-from desktop_app.ui.body_parts import BodyPartBox
-from desktop_app.ui.site_model import SiteSelectionModel
-from desktop_app.ui.targets import MIN_POINTER_TARGET_PX
-from desktop_app.ui.theme import Theme
-from desktop_app.ui.touch import MIN_TARGET_PX
+from desktop_app.ui.kiosk.touch import MIN_TARGET_PX
+from desktop_app.ui.models.site_model import SiteSelectionModel
+from desktop_app.ui.qt.targets import MIN_POINTER_TARGET_PX
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.body_parts import BodyPartBox
 
 _MARGIN = 8
 _MAX_MARK_RADIUS = 16

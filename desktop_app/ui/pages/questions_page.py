@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.content.model import ContentLibrary, Question
 from desktop_app.handout.user_text import MAX_OWN_QUESTION_LENGTH, MAX_OWN_QUESTIONS
-from desktop_app.ui.headings import heading
-from desktop_app.ui.session import PatientSession
-from desktop_app.ui.site_model import SiteSelectionModel
-from desktop_app.ui.tick_list import TickList
+from desktop_app.ui.models.session import PatientSession
+from desktop_app.ui.models.site_model import SiteSelectionModel
+from desktop_app.ui.widgets.headings import heading
+from desktop_app.ui.widgets.tick_list import TickList
 
 _Index = QModelIndex | QPersistentModelIndex
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1

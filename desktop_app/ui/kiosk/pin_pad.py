@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QMainWindow, QPushButton, QWidget
 
 from desktop_app.staff_pin import MAX_TRIES, PinGate, Verdict
-from desktop_app.ui.overlay import Overlay, big_button
+from desktop_app.ui.kiosk.overlay import Overlay, big_button
 
 HOLD_MS = 5000
 CORNER_PX = 64

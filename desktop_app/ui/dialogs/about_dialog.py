@@ -8,8 +8,8 @@ from desktop_app import __version__
 from desktop_app.body_diagram import DIAGRAM_ATTRIBUTION
 from desktop_app.content.model import ContentLibrary
 from desktop_app.content.render import PanelRenderer
-from desktop_app.ui.rich_text import LinkExplainer, RichBrowser
-from desktop_app.ui.theme import Theme
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.rich_text import LinkExplainer, RichBrowser
 
 
 def about_facts(library: ContentLibrary) -> dict[str, str]:

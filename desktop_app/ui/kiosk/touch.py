@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.targets import MetricStyle, inside_a_popup_control
+from desktop_app.ui.qt.targets import MetricStyle, inside_a_popup_control
 
 MIN_TARGET_PX = 48
 """The smallest control a finger can hit reliably (WCAG 2.5.5 asks for 44 CSS px)."""

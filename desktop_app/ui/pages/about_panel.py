@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.body_diagram import DIAGRAM_ATTRIBUTION
 from desktop_app.content.model import ContentLibrary
-from desktop_app.ui.about_dialog import about_facts
-from desktop_app.ui.overlay import CARD_MAX_WIDTH, Overlay, big_button
-from desktop_app.ui.rich_text import RichBrowser
-from desktop_app.ui.services import PanelServices
-from desktop_app.ui.theme import Theme
+from desktop_app.ui.dialogs.about_dialog import about_facts
+from desktop_app.ui.kiosk.overlay import CARD_MAX_WIDTH, Overlay, big_button
+from desktop_app.ui.qt.services import PanelServices
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.rich_text import RichBrowser
 
 
 class AboutPanel(Overlay):

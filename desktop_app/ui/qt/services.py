@@ -10,7 +10,7 @@ from desktop_app.resources import template_environment
 
 if TYPE_CHECKING:
     from desktop_app.content.render import PanelRenderer
-    from desktop_app.ui.rich_text import LinkExplainer
+    from desktop_app.ui.widgets.rich_text import LinkExplainer
 
 
 class PanelServices:
@@ -33,6 +33,6 @@ class PanelServices:
     @cached_property
     def explainer(self) -> LinkExplainer:
         """Explains glossary and source links."""
-        from desktop_app.ui.rich_text import LinkExplainer
+        from desktop_app.ui.widgets.rich_text import LinkExplainer
 
         return LinkExplainer(self.library)

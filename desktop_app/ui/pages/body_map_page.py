@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.body_diagram import BodyDiagram
-from desktop_app.ui.body_map import BodyMapWidget
-from desktop_app.ui.headings import heading
-from desktop_app.ui.site_model import SITE_ID_ROLE, SiteSelectionModel
-from desktop_app.ui.theme import Theme
-from desktop_app.ui.tick_list import TickList
+from desktop_app.ui.models.site_model import SITE_ID_ROLE, SiteSelectionModel
+from desktop_app.ui.qt.theme import Theme
+from desktop_app.ui.widgets.body_map import BodyMapWidget
+from desktop_app.ui.widgets.headings import heading
+from desktop_app.ui.widgets.tick_list import TickList
 
 
 class BodyMapPage(QWidget):

@@ -1,0 +1,1 @@
+"""Dialogs a consultation screen opens."""

@@ -1,0 +1,1 @@
+"""The program's pages: what fills the window between the navigation bar and the disclaimer."""

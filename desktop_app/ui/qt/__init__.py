@@ -1,0 +1,1 @@
+"""Qt plumbing shared by every page: accessibility roles, styles and targets, themes, reflow."""
