@@ -1,10 +1,10 @@
 """The clinic config: one TOML file of flat settings, its defaults, and its validation.
 
 Qt-free. The default file is `<config folder>/mbc-guide/config.toml`, where the config
-folder is the platform's (``$XDG_CONFIG_HOME`` or ``~/.config`` on Linux,
-``~/Library/Preferences`` on macOS, ``%LOCALAPPDATA%`` on Windows): the folder
-``QStandardPaths.AppConfigLocation`` names for a program called mbc-guide. It is worked
-out here, without Qt, so that the command line and the window agree on it.
+folder is the platform's, found by platformdirs (``$XDG_CONFIG_HOME`` or ``~/.config``
+on Linux, ``%LOCALAPPDATA%`` on Windows; ``~/Library/Preferences`` on macOS, where Qt
+keeps settings): the folder Qt's ``GenericConfigLocation`` names, worked out here
+without Qt so that the command line and the window agree on it (a test checks it).
 
 Loading never raises: every problem becomes a message that names the file, the line and
 the key, and each broken setting falls back to its default while the rest are kept.
@@ -114,15 +114,16 @@ def shorten(text: str, limit: int) -> str:
 
 
 def default_config_dir() -> Path:
-    """The platform's per-user config folder for this program."""
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Preferences")
-    else:
-        xdg = os.environ.get("XDG_CONFIG_HOME", "")
-        base = xdg if os.path.isabs(xdg) else str(Path.home() / ".config")
-    return Path(base) / APP_NAME
+    """The platform's per-user config folder for this program (platformdirs).
+
+    On macOS it stays where Qt keeps a program's settings, ~/Library/Preferences
+    (platformdirs would say ~/Library/Application Support).
+    """
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Preferences" / APP_NAME
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=False))
 
 
 def default_config_path() -> Path:

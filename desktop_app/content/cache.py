@@ -35,9 +35,12 @@ _UNREADABLE = (OSError, files.FileProblem, files.FolderProblem)
 
 
 def default_cache_dir() -> Path:
-    """The per-user cache folder ($XDG_CACHE_HOME or ~/.cache on Linux)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "mbc-guide"
+    """The platform's per-user cache folder for this program (platformdirs: on Linux
+    $XDG_CACHE_HOME/mbc-guide or ~/.cache/mbc-guide; %LOCALAPPDATA%\\mbc-guide\\Cache on
+    Windows; ~/Library/Caches/mbc-guide on macOS)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("mbc-guide", appauthor=False))
 
 
 def _content_files(root: Path) -> list[Path]:
