@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -39,6 +39,14 @@ if TYPE_CHECKING:
     from desktop_app.ui.widgets.rich_text import RichBrowser
 
 AskFunction = Callable[[QWidget, str, str], bool]
+
+
+@runtime_checkable
+class Themed(Protocol):
+    """A page that repaints itself in another colour theme."""
+
+    def set_theme(self, theme: Theme) -> None:
+        """Use another theme."""
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -204,6 +212,12 @@ class MainWindow(QMainWindow):
             self.pageBuilt.emit(name, page)
         return self._pages[name]
 
+    def _typed_page[P: QWidget](self, name: str, kind: type[P]) -> P:
+        page = self._page(name)
+        if not isinstance(page, kind):
+            raise TypeError(f"page {name!r} is a {type(page).__name__}, not a {kind.__name__}")
+        return page
+
     def _build_page(self, name: str) -> QWidget:
         if name == "site":
             from desktop_app.ui.pages.site_page import SitePages
@@ -259,7 +273,9 @@ class MainWindow(QMainWindow):
     @property
     def site_pages(self) -> SitePages:
         """Every site's page."""
-        return self._page("site")  # type: ignore[return-value]
+        from desktop_app.ui.pages.site_page import SitePages
+
+        return self._typed_page("site", SitePages)
 
     @property
     def site_page(self) -> SitePage:
@@ -273,27 +289,37 @@ class MainWindow(QMainWindow):
     @property
     def compare_page(self) -> ComparePanel:
         """The compare panel."""
-        return self._page("compare")  # type: ignore[return-value]
+        from desktop_app.ui.pages.compare import ComparePanel
+
+        return self._typed_page("compare", ComparePanel)
 
     @property
     def questions_page(self) -> QuestionsPage:
         """The questions page."""
-        return self._page("questions")  # type: ignore[return-value]
+        from desktop_app.ui.pages.questions_page import QuestionsPage
+
+        return self._typed_page("questions", QuestionsPage)
 
     @property
     def glossary_page(self) -> GlossaryPage:
         """The glossary page."""
-        return self._page("glossary")  # type: ignore[return-value]
+        from desktop_app.ui.pages.glossary_page import GlossaryPage
+
+        return self._typed_page("glossary", GlossaryPage)
 
     @property
     def handout_page(self) -> HandoutPage:
         """The handout page."""
-        return self._page("handout")  # type: ignore[return-value]
+        from desktop_app.ui.pages.handout_page import HandoutPage
+
+        return self._typed_page("handout", HandoutPage)
 
     @property
     def option_page(self) -> RichBrowser:
         """The page that shows one option in full."""
-        return self._page("option")  # type: ignore[return-value]
+        from desktop_app.ui.widgets.rich_text import RichBrowser
+
+        return self._typed_page("option", RichBrowser)
 
     # -- navigation --------------------------------------------------------
     def show_map(self) -> None:
@@ -437,10 +463,9 @@ class MainWindow(QMainWindow):
         """Repaint every page in another theme."""
         self._theme = theme
         self.map_page.body_map.set_theme(theme)
-        for name in ("site", "compare", "glossary"):
-            page = self._pages.get(name)
-            if page is not None:
-                page.set_theme(theme)  # type: ignore[attr-defined]
+        for page in self._pages.values():
+            if isinstance(page, Themed):
+                page.set_theme(theme)
         self._go(self.history.current)
 
     def closeEvent(self, event: QCloseEvent) -> None:
