@@ -328,17 +328,17 @@ class Consultation:
         self, clinic: ClinicDetails, today: dt.date | None = None
     ) -> HandoutRequest:
         """The handout this consultation describes, for this clinic, made `today`."""
-        form = self._form
+        state, form = self.state(), self._form
         return HandoutRequest(
-            site_ids=tuple(self.site_ids),
-            compared_option_ids=tuple(self._compared),
-            discussed_option_ids=tuple(self._discussed),
-            question_ids=tuple(self._questions),
-            own_questions=tuple(self._own_questions),
-            patient_name=self._patient_name,
-            prepared_by=self._prepared_by,
+            site_ids=state.site_ids,
+            compared_option_ids=state.compared_option_ids,
+            discussed_option_ids=state.discussed_option_ids,
+            question_ids=state.question_ids,
+            own_questions=state.own_questions,
+            patient_name=state.patient_name,
+            prepared_by=state.prepared_by,
             date=form.date or today or dt.date.today(),
-            notes=self._notes,
+            notes=state.notes,
             page_size=form.page_size,
             large_print=form.large_print,
             sections=form.sections,
