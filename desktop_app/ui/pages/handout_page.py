@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QPixmap, QResizeEvent
@@ -142,13 +143,13 @@ class HandoutPage(QWidget):
         self._clinic = clinic
         self._consultation = consultation
         self._printer_name = printer_name
-        self._job: BackgroundJob | None = None
+        self._job: BackgroundJob[Any] | None = None
         # Jobs still running when the session was cleared: kept alive until they end,
         # and their results dropped (they belong to the last person).
-        self._abandoned: list[BackgroundJob] = []
+        self._abandoned: list[BackgroundJob[Any]] = []
         # The job that reported last: its signal object is still delivering the report
         # when the callback runs, so it is let go only when the next job reports.
-        self._reported: BackgroundJob | None = None
+        self._reported: BackgroundJob[Any] | None = None
         self._notices: list[str] = []  # what the last build changed in typed text
         self.choose_save_path: ChooseSavePath = choose_save_path
         self.inform: Inform = inform
@@ -352,10 +353,10 @@ class HandoutPage(QWidget):
         """The handout the consultation describes right now (what the form shows)."""
         return self._session.consultation.to_handout_request(self._clinic)
 
-    def _run(
+    def _run[R](
         self,
-        work: Callable[[], object],
-        on_success: Callable[[object], None],
+        work: Callable[[], R],
+        on_success: Callable[[R], None],
         notices: list[str] | None = None,
     ) -> None:
         if self._job is not None:
@@ -377,7 +378,7 @@ class HandoutPage(QWidget):
             self._set_busy(False)
             return True
 
-        def finished(result: object) -> None:
+        def finished(result: R) -> None:
             if still_wanted():
                 on_success(result)
 
@@ -410,8 +411,7 @@ class HandoutPage(QWidget):
         """Build the PDF off-thread, then show its real pages."""
         self._run(self._build_work(), self._show_pages)
 
-    def _show_pages(self, result: object) -> None:
-        assert isinstance(result, bytes)
+    def _show_pages(self, result: bytes) -> None:
         holder = QWidget()
         layout = QVBoxLayout(holder)
         width = max(300, self.preview_area.viewport().width() - 40)
@@ -449,8 +449,7 @@ class HandoutPage(QWidget):
             return
         self._run(self._build_work(), self._print_pages)
 
-    def _print_pages(self, result: object) -> None:
-        assert isinstance(result, bytes)
+    def _print_pages(self, result: bytes) -> None:
         printer = self.choose_printer(self)
         if printer is None:
             self.status.setText("Printing cancelled.")
@@ -474,8 +473,7 @@ class HandoutPage(QWidget):
             return
         self._run(self._build_work(), partial(self._send_to, printer))
 
-    def _send_to(self, printer: QPrinter, result: object) -> None:
-        assert isinstance(result, bytes)
+    def _send_to(self, printer: QPrinter, result: bytes) -> None:
         try:
             with LoadedPdf(result) as pdf:
                 print_pdf(pdf, printer)
@@ -513,6 +511,6 @@ class HandoutPage(QWidget):
 
         self._run(work, self._on_saved, build.notices)
 
-    def _on_saved(self, result: object) -> None:
+    def _on_saved(self, result: str) -> None:
         self.status.setText(self._with_notices(f"Saved: {result}"))
-        self.saved.emit(str(result))
+        self.saved.emit(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
+from typing import NoReturn
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -20,8 +21,10 @@ class _JobSignals(QObject):
     failed = Signal(str)
 
 
-class BackgroundJob:
+class BackgroundJob[R]:
     """Runs `work` in the thread pool; the callbacks run on the GUI thread afterwards.
+
+    `on_success` gets what `work` returned (of type R).
 
     The worker never touches a widget: it only emits a signal, which Qt delivers to the
     receivers in the GUI thread. Not a QRunnable: PySide6 6.12 keeps a reference to a
@@ -32,8 +35,8 @@ class BackgroundJob:
 
     def __init__(
         self,
-        work: Callable[[], object],
-        on_success: Callable[[object], None],
+        work: Callable[[], R],
+        on_success: Callable[[R], None],
         on_failure: Callable[[str], None],
         generic_failure: str,
         token: object = None,
@@ -58,7 +61,7 @@ class BackgroundJob:
             self.signals.succeeded.emit(result)
 
 
-def _spent() -> object:
+def _spent() -> NoReturn:
     raise RuntimeError("a background job runs once")
 
 
@@ -72,7 +75,7 @@ def _without_message(exc: BaseException) -> str:
     return f"{type(exc).__module__}.{type(exc).__qualname__}\n{frames}".rstrip()
 
 
-def start(job: BackgroundJob) -> BackgroundJob:
+def start[R](job: BackgroundJob[R]) -> BackgroundJob[R]:
     """Queue a job on the global thread pool and return it.
 
     Keep the returned job until its callback has run: the GUI thread must hold the last
