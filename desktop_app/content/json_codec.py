@@ -12,7 +12,8 @@ import datetime as dt
 import enum
 import types
 import typing
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -45,62 +46,91 @@ def encode(value: object) -> JSONValue:
 
 def decode[T](kind: type[T], data: JSONValue) -> T:
     """Build a `kind` from JSON values, checking every field against its type hint."""
-    return typing.cast(T, _decode(kind, data, kind.__name__))
+    any_kind: Any = kind  # a class is hashable; the cache's typing cannot tell
+    return typing.cast(T, _reader(any_kind)(data, kind.__name__))
+
+
+Reader = Callable[[JSONValue, str], object]
+"""Reads one JSON value as one type; `where` names the value in error messages."""
 
 
 @cache
-def _hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)
-
-
-def _decode(kind: Any, data: JSONValue, where: str) -> object:
+def _reader(kind: Any) -> Reader:
+    """The reader for one type, made once (the start-up cache reads thousands of values)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if data is None and type(None) in options:
-            return None
-        real = [option for option in options if option is not type(None)]
+        real = [option for option in typing.get_args(kind) if option is not type(None)]
         if len(real) != 1:
-            raise CodecError(f"{where}: cannot read a union of {real}")
-        return _decode(real[0], data, where)
+            raise CodecError(f"cannot read a union of {real}")
+        inner = _reader(real[0])
+        optional = type(None) in typing.get_args(kind)
+        return lambda data, where: None if data is None and optional else inner(data, where)
     if origin is tuple:
-        item_kind = typing.get_args(kind)[0]
-        return tuple(
-            _decode(item_kind, item, f"{where}[{i}]") for i, item in enumerate(_list(data, where))
+        item = _reader(typing.get_args(kind)[0])
+        return lambda data, where: tuple(
+            item(value, f"{where}[{i}]") for i, value in enumerate(_list(data, where))
         )
     if origin is dict:
         key_kind, item_kind = typing.get_args(kind)
-        if key_kind is not str or not isinstance(data, dict):
-            raise CodecError(f"{where}: expected an object")
-        return {key: _decode(item_kind, item, f"{where}.{key}") for key, item in data.items()}
+        if key_kind is not str:
+            raise CodecError(f"cannot read a dict keyed by {key_kind}")
+        item = _reader(item_kind)
+        return lambda data, where: {
+            key: item(value, f"{where}.{key}") for key, value in _object(data, where).items()
+        }
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        if not isinstance(data, dict):
-            raise CodecError(f"{where}: expected an object")
-        hints = _hints(kind)
-        names = {f.name for f in dataclasses.fields(kind)}
-        if set(data) != names:
-            raise CodecError(f"{where}: fields {sorted(set(data) ^ names)} differ")
-        values = {name: _decode(hints[name], data[name], f"{where}.{name}") for name in names}
-        return kind(**values)
+        return _dataclass_reader(kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        try:
-            return kind(data)
-        except ValueError:
-            raise CodecError(f"{where}: {data!r} is not a {kind.__name__}") from None
+        return partial(_enum, kind)
     if kind is dt.date:
-        try:
-            return dt.date.fromisoformat(_of(str, data, where))
-        except ValueError:
-            raise CodecError(f"{where}: {data!r} is not a date") from None
+        return _date
     if kind is Path:
-        return Path(_of(str, data, where))
+        return lambda data, where: Path(_of(str, data, where))
     if kind in (str, bool, float):
-        return _of(kind, data, where)
+        return partial(_of, kind)
     if kind is int:
-        if isinstance(data, bool) or not isinstance(data, int):
-            raise CodecError(f"{where}: expected a whole number")
-        return data
-    raise CodecError(f"{where}: cannot read a {kind}")
+        return _int
+    raise CodecError(f"cannot read a {kind}")
+
+
+def _dataclass_reader(kind: type) -> Reader:
+    hints = typing.get_type_hints(kind)
+    names = frozenset(f.name for f in dataclasses.fields(kind))
+    readers = {name: _reader(hints[name]) for name in names}
+
+    def read(data: JSONValue, where: str) -> object:
+        fields = _object(data, where)
+        if fields.keys() != names:
+            raise CodecError(f"{where}: fields {sorted(set(fields) ^ names)} differ")
+        return kind(**{name: readers[name](fields[name], f"{where}.{name}") for name in names})
+
+    return read
+
+
+def _enum(kind: type[enum.Enum], data: JSONValue, where: str) -> object:
+    try:
+        return kind(data)
+    except ValueError:
+        raise CodecError(f"{where}: {data!r} is not a {kind.__name__}") from None
+
+
+def _date(data: JSONValue, where: str) -> object:
+    try:
+        return dt.date.fromisoformat(_of(str, data, where))
+    except ValueError:
+        raise CodecError(f"{where}: {data!r} is not a date") from None
+
+
+def _int(data: JSONValue, where: str) -> object:
+    if isinstance(data, bool) or not isinstance(data, int):
+        raise CodecError(f"{where}: expected a whole number")
+    return data
+
+
+def _object(data: JSONValue, where: str) -> dict[str, JSONValue]:
+    if not isinstance(data, dict):
+        raise CodecError(f"{where}: expected an object")
+    return data
 
 
 def _list(data: JSONValue, where: str) -> list[JSONValue]:
