@@ -183,7 +183,8 @@ def _handle(command):
         if node is None:
             return {"ok": False, "error": f"not found: {command.get('role')} {command.get('name')}"}
         if kind == "wait":
-            return {"ok": True}
+            states = node.getState().getStates()
+            return {"ok": True, "states": sorted(pyatspi.stateToString(s) for s in states)}
         actions = _actions_of(node)
         wanted = command.get("action", "Press")
         if wanted not in actions:

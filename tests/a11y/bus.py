@@ -87,6 +87,13 @@ class ScreenReader:
         """Wait until a showing object with this role and name exists."""
         return bool(self.ask("wait", role=role, name=name, timeout=timeout)["ok"])
 
+    def states(self, role: str, name: str, timeout: float = 10) -> list[str]:
+        """The states of the first showing object with this role and name (no whole dump)."""
+        answer = self.ask("wait", role=role, name=name, timeout=timeout)
+        assert answer["ok"], answer
+        states: list[str] = answer["states"]
+        return states
+
 
 def _start(command: list[str], env: dict[str, str], **kwargs: Any) -> subprocess.Popen[Any]:
     return subprocess.Popen(command, env=env, start_new_session=True, **kwargs)
